@@ -1,0 +1,279 @@
+"""Actor resolution: every mention of a state, an organisation or a person, coded on the
+article's date.
+
+Three passes over the tokens of each sentence:
+
+1. names: the longest gazetteer match at each token (states, adjectives, capitals,
+   institutions, organisations, groupings, people by full name);
+2. people by surname alone ("Lavrov said"), when an earlier full mention or a single
+   office-holder on the date makes the surname unambiguous;
+3. references back: "the alliance"/"the bloc" to the organisation in focus, "we"/"our"
+   inside a quote to its speaker, "he"/"his country" to the last person named.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+
+import regex
+
+from .document import ActorMention, Document, PlaceMention, Token
+from .gazetteer import Entry, Gazetteer
+from .lexicon import LEXICON
+
+__all__ = ["ActorResolver"]
+
+_QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
+_PRONOUNS = frozenset({"he", "she", "his", "her"})
+
+
+class ActorResolver:
+    """Fills ``doc.actors`` with coded mentions, in text order.
+
+    Args:
+        gazetteer: the names to use; the built-in one, loaded on first use, by default.
+    """
+
+    name = "diplo_events.actors.v1"
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer in use (the shared default is loaded here, on first access)."""
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer.default()
+        return self._gazetteer
+
+    def __call__(self, doc: Document) -> None:
+        gaz = self.gazetteer
+        day = doc.published
+        found: list[ActorMention] = []
+        doc.places = []
+        seen_people: set[str] = set()
+        for sentence in doc.sentences:
+            i = sentence.first_token
+            while i < sentence.last_token:
+                mention = self._name_at(doc, gaz, i, sentence.last_token, day, seen_people)
+                if mention is None:
+                    i += 1
+                    continue
+                if mention.codes:
+                    found.append(mention)
+                i = mention.last_token
+        found.sort(key=lambda m: m.start)
+        found = _merge_sorted(found, _org_anaphors(doc, gaz, found))
+        found = _merge_sorted(found, _pronouns(doc, found))
+        found = _merge_sorted(found, _quote_speakers(doc, found))
+        doc.actors = found
+
+    def _name_at(
+        self, doc: Document, gaz: Gazetteer, i: int, stop: int, day: dt.date | None, seen: set[str]
+    ) -> ActorMention | None:
+        toks = doc.tokens
+        first = toks[i]
+        if not (first.text[0].isupper() or first.text[0].isdigit()):
+            return None
+        longest = min(gaz.max_key_length, stop - i)
+        for length in range(longest, 0, -1):
+            window = toks[i : i + length]
+            if _crosses_line(doc.text, window):
+                continue
+            key = tuple(t.lower for t in window)
+            entries = [e for e in gaz.lookup(key, day) if _case_ok(e, window)]
+            if entries:
+                return _from_entry(doc, entries[0], i, i + length)
+            person = gaz.person_keys.get(key)
+            if person is not None and (length > 1 or _surname_ok(first)):
+                seen.add(person)
+                return self._person(doc, gaz, person, i, i + length, day)
+            city = gaz.cities.get(key)
+            if city is not None:
+                # a city is a place, not a party; its words are not read as other names
+                start, end = toks[i].start, toks[i + length - 1].end
+                doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
+                return ActorMention(start, end, "", (), "city", i, i + length)
+            if length == 1 and _surname_ok(first) and key not in gaz.cities:
+                names = gaz.surnames.get(key[0], set())
+                known = names & seen
+                if known:
+                    return self._person(doc, gaz, sorted(known)[0], i, i + 1, day)
+                if names and key[0] not in LEXICON.common_words and not _sentence_initial(doc, i):
+                    active = [n for n in sorted(names) if gaz.tenures_on(n, day)]
+                    codes = {t.code for n in active for t in gaz.tenures_on(n, day)}
+                    if len(codes) == 1 and (day is not None or len(names) == 1):
+                        return self._person(doc, gaz, active[0], i, i + 1, day)
+        return None
+
+    @staticmethod
+    def _person(doc: Document, gaz: Gazetteer, name: str, a: int, b: int, day: dt.date | None) -> ActorMention:
+        toks = doc.tokens
+        tenures = gaz.tenures_on(name, day)
+        codes = tuple(sorted({t.code for t in tenures}))
+        if len(codes) != 1:
+            codes = ()  # no role on that date, or several: not guessed
+        role = next((t.role for t in tenures if t.role), None)
+        text = doc.text[toks[a].start : toks[b - 1].end]
+        return ActorMention(toks[a].start, toks[b - 1].end, text, codes, "person", a, b, name=name, role=role)
+
+
+def _merge_sorted(a: list[ActorMention], b: list[ActorMention]) -> list[ActorMention]:
+    return sorted([*a, *b], key=lambda m: m.start) if b else a
+
+
+def _crosses_line(text: str, window: list[Token]) -> bool:
+    return any("\n" in text[x.end : y.start] for x, y in zip(window, window[1:], strict=False))
+
+
+def _case_ok(entry: Entry, window: list[Token]) -> bool:
+    if not entry.exact_case:
+        return True
+    wanted = "".join(t.text for t in _strip_the(entry.text))
+    return "".join(t.text for t in window).replace("\u2019", "'") == wanted.replace("\u2019", "'")
+
+
+def _strip_the(text: str) -> list[Token]:
+    from .segment import tokenize  # noqa: PLC0415
+
+    toks = tokenize(text)
+    return toks[1:] if len(toks) > 1 and toks[0].lower == "the" else toks
+
+
+def _surname_ok(tok: Token) -> bool:
+    return len(tok.text) >= 3 and tok.text[0].isupper() and not tok.text.isupper()
+
+
+def _sentence_initial(doc: Document, i: int) -> bool:
+    return any(s.first_token == i for s in doc.sentences if s.first_token <= i < s.last_token)
+
+
+def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:
+    toks = doc.tokens
+    start = toks[a].start
+    if a > 0 and toks[a - 1].lower == "the" and entry.kind in {"name", "institution", "body"}:
+        prev = toks[a - 1]
+        if "\n" not in doc.text[prev.end : toks[a].start]:
+            start, a = prev.start, a - 1
+    end = toks[b - 1].end
+    role = _title_after(doc, b) if entry.kind in {"adjective", "name", "capital"} else None
+    return ActorMention(start, end, doc.text[start:end], entry.codes, entry.kind, a, b, role=role)
+
+
+def _title_after(doc: Document, i: int) -> str | None:
+    """The agent noun right after a state's name or adjective ("Foreign Minister", "officials")."""
+    toks = doc.tokens
+    j = i + 1 if i < len(toks) and toks[i].lower == "'s" else i
+    words: list[str] = []
+    for tok in toks[j : j + 4]:
+        if not tok.text[0].isalpha():
+            break
+        words.append(tok.lower)
+        if tok.lower in LEXICON.agent_nouns:
+            return " ".join(words)
+    return None
+
+
+# -- references back ------------------------------------------------------------------------
+_ANAPHOR_MODIFIERS = frozenset({"-", "trans", "atlantic", "trans-atlantic", "transatlantic", "western", "north", "military", "defence", "defense", "european", "nation", "member", "country", "state", "strong", "nuclear", "un", "world", "global"})
+
+
+def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> list[ActorMention]:
+    """'the alliance', 'the 28-nation alliance', 'the bloc' -> the organisation in focus."""
+    heads = LEXICON.anaphor_heads(gaz)
+    if not heads:
+        return []
+    toks = doc.tokens
+    out: list[ActorMention] = []
+    for i, tok in enumerate(toks):
+        if tok.lower not in {"the", "our"}:
+            continue
+        for j in range(i + 1, min(i + 6, len(toks))):
+            low = toks[j].lower
+            if low in heads:
+                code = _in_focus(found, heads[low], tok.start)
+                if code:
+                    text = doc.text[tok.start : toks[j].end]
+                    out.append(ActorMention(tok.start, toks[j].end, text, (code,), "anaphor", i, j + 1))
+                break
+            if not (low in _ANAPHOR_MODIFIERS or low.isdigit()):
+                break
+    return out
+
+
+def _in_focus(found: list[ActorMention], candidates: frozenset[str], before: int) -> str | None:
+    for m in reversed(found):
+        if m.start < before:
+            for code in m.codes:
+                if code in candidates:
+                    return code
+    for m in found:
+        for code in m.codes:
+            if code in candidates:
+                return code
+    return None
+
+
+def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'he', 'his country' -> the code of the last person (or titled official) named."""
+    people = [m for m in found if m.kind == "person" or (m.role and m.kind in {"adjective", "name"})]
+    if not people:
+        return []
+    toks = doc.tokens
+    out: list[ActorMention] = []
+    k = 0
+    last: ActorMention | None = None
+    for i, tok in enumerate(toks):
+        while k < len(people) and people[k].start < tok.start:
+            last = people[k]
+            k += 1
+        if tok.lower in _PRONOUNS and last is not None and last.codes and tok.start - last.end < 600:
+            end_i = i + 1
+            if tok.lower in {"his", "her"} and i + 1 < len(toks) and toks[i + 1].lower in {"country", "government", "nation"}:
+                end_i = i + 2
+            end = toks[end_i - 1].end
+            out.append(ActorMention(tok.start, end, doc.text[tok.start : end], last.codes, "pronoun", i, end_i))
+    return out
+
+
+def _quote_speakers(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'We will continue ...,' said Stoltenberg: "we" inside the quote takes the speaker's code."""
+    text = doc.text
+    out: list[ActorMention] = []
+    for m in regex.finditer(r"[\u201c\u00ab\"]([^\u201c\u201d\u00ab\u00bb\"]{1,1200})[\u201d\u00bb\"]", text):
+        q_start, q_end = m.span(1)
+        speaker = _speaker(text, found, m.start(), m.end())
+        if speaker is None:
+            continue
+        for idx in _token_range(doc, q_start, q_end):
+            tok = doc.tokens[idx]
+            if tok.lower in _FIRST_PERSON:
+                out.append(ActorMention(tok.start, tok.end, tok.text, speaker.codes, "anaphor", idx, idx + 1, name=speaker.name, role=speaker.role))
+    return out
+
+
+_SAID = regex.compile(r"\b(?:said|says|told|added|noted|stressed|stated|declared|wrote|tweeted|announced)\b")
+
+
+def _speaker(text: str, found: list[ActorMention], q_start: int, q_end: int) -> ActorMention | None:
+    after = text[q_end : q_end + 120]
+    said = _SAID.search(after)
+    if said and said.start() < 40:
+        window_end = q_end + said.end() + 80
+        for m in found:
+            if q_end <= m.start < window_end and m.codes and m.kind not in {"anaphor"}:
+                return m
+    before = text[max(0, q_start - 160) : q_start]
+    if _SAID.search(before[-60:]) or before.rstrip().endswith(":"):
+        cands = [m for m in found if q_start - 160 <= m.start < q_start and m.codes and m.kind != "anaphor"]
+        if cands:
+            return cands[0] if cands[0].kind in {"person", "pronoun"} else cands[-1]
+    return None
+
+
+def _token_range(doc: Document, start: int, end: int) -> range:
+    lo = bisect.bisect_left(doc.tokens, start, key=lambda t: t.start)
+    hi = bisect.bisect_left(doc.tokens, end, key=lambda t: t.start)
+    return range(lo, hi)

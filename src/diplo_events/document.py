@@ -1,0 +1,106 @@
+"""The parse result: a document with its sentences, tokens, actor mentions and events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .models import Event
+
+__all__ = ["ActorMention", "Document", "PlaceMention", "Sentence", "Token"]
+
+PublishedSource = Literal["argument", "stamp", "dateline", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark; ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        """The token in lower case, with typographic apostrophes made plain."""
+        return self.text.lower().replace("\u2019", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or a headline line): its span and its tokens' index range."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int  # exclusive
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A stretch of text that names a party, resolved to a code.
+
+    Attributes:
+        kind: how it was named: ``name`` (a state or organisation name), ``adjective``
+            ("Russian"), ``capital`` ("Moscow"), ``institution`` ("the Kremlin"),
+            ``person``, ``title`` ("the NATO Secretary General"), ``anaphor``
+            ("the alliance", "we"), ``members`` (a grouping coded as its members).
+        codes: one code, or several for a grouping coded as its member states.
+        first_token, last_token: the token range (last exclusive).
+    """
+
+    start: int
+    end: int
+    text: str
+    codes: tuple[str, ...]
+    kind: str
+    first_token: int
+    last_token: int
+    name: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A city or other place name that locates an event in a country."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    first_token: int
+    last_token: int
+
+
+@dataclass(slots=True)
+class Document:
+    """What the pipeline knows about one text; stages fill it in order.
+
+    Attributes:
+        text: the exact text given to the pipeline.
+        published: the publication date used to resolve people and relative dates.
+        published_source: where ``published`` came from: the ``argument`` of the call,
+            a ``stamp`` or ``dateline`` in the text, or ``none``.
+        sentences, tokens: filled by the segmenter.
+        actors, places: filled by the actor resolver (places: cities that are not parties).
+        events: filled by the extractors, then merged into one event per happening.
+    """
+
+    text: str
+    published: dt.date | None = None
+    published_source: PublishedSource = "none"
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """The text of one sentence."""
+        return self.text[sentence.start : sentence.end]
+
+    def sentence_actors(self, sentence: Sentence) -> list[ActorMention]:
+        """The actor mentions inside ``sentence``, in text order."""
+        return [a for a in self.actors if sentence.start <= a.start < sentence.end]

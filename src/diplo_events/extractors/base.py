@@ -1,0 +1,297 @@
+"""The reading of a clause that every rule-based extractor shares.
+
+An extractor finds trigger words in a sentence; for each trigger, a :class:`Frame` reads the
+clause around it: the parties on its left (the subject run), the parties on its right with the
+preposition that introduces each ("with", "to", "by", ...), negation, modality (appeals,
+threats, hypotheses) and tense. Extractors turn frames into events; nothing here knows about
+event types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..document import ActorMention, Document, Sentence, Token
+from ..lexicon import LEXICON
+from ..models import Actor, EventDate, Location, Mention, Span
+from ..places import find_location
+
+__all__ = ["Frame", "Party", "actor_of", "span_of"]
+
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+_SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or", "both", "also", "(", ")", "of", "to", "for"})
+_PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun"})
+_NATIONALITY_PLURAL_OK = frozenset({"efforts", "economy", "people", "war", "industry", "reserves", "rebuilding", "reconstruction"})
+
+
+def span_of(doc: Document, start: int, end: int) -> Span:
+    """A model span over ``doc.text[start:end]``."""
+    return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def actor_of(doc: Document, mention: ActorMention, code: str) -> Actor:
+    """The model actor for one code of a mention."""
+    return Actor(
+        code=code,
+        text=mention.text,
+        span=span_of(doc, mention.start, mention.end),
+        name=mention.name,
+        role=mention.role,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party mention found around a trigger, with the word that introduced it."""
+
+    mention: ActorMention
+    prep: str  # "subject", "with", "to", "by", "object", "possessive", ...
+
+
+def is_party(doc: Document, m: ActorMention) -> bool:
+    """Whether a mention can fill a role: names always; adjectives only before an agent
+    ("Russian officials"); capitals unless they are a place ("in Moscow")."""
+    if not m.codes:
+        return False
+    if m.kind in _PARTY_KINDS:
+        return True
+    if m.kind == "adjective":
+        if m.role is not None or m.text.endswith("s"):
+            return True
+        nxt = doc.tokens[m.last_token].lower if m.last_token < len(doc.tokens) else ""
+        return nxt in _NATIONALITY_PLURAL_OK
+    if m.kind in {"capital"}:
+        prev = doc.tokens[m.first_token - 1].lower if m.first_token > 0 else ""
+        return prev not in _LOCATIVE
+    return False
+
+
+@dataclass
+class Frame:
+    """The clause around one trigger.
+
+    Attributes:
+        doc, sentence: where the trigger is.
+        first, last: the trigger's token range (last exclusive).
+        clause_start, clause_end: the clause's token range, bounded by clause-opening words.
+    """
+
+    doc: Document
+    sentence: Sentence
+    first: int
+    last: int
+    role_preps: frozenset[str] = frozenset({"with", "to", "for", "between", "and"})
+    clause_start: int = field(init=False)
+    clause_end: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        toks = self.doc.tokens
+        s = self.sentence
+        i = self.first - 1
+        while i >= s.first_token and not _is_boundary(toks, i):
+            i -= 1
+        self.clause_start = i + 1
+        j = self.last
+        while j < s.last_token and not _is_boundary(toks, j):
+            j += 1
+        self.clause_end = j
+
+    # -- tokens -------------------------------------------------------------------------
+    @property
+    def tokens(self) -> list[Token]:
+        """All tokens of the document."""
+        return self.doc.tokens
+
+    def words(self, a: int, b: int) -> list[str]:
+        """Lower-case tokens in ``[a, b)``."""
+        return [t.lower for t in self.doc.tokens[max(a, 0) : b]]
+
+    @property
+    def trigger_text(self) -> str:
+        """The trigger as written."""
+        return self.doc.text[self.doc.tokens[self.first].start : self.doc.tokens[self.last - 1].end]
+
+    def mention(self) -> Mention:
+        """The model mention: the trigger and its sentence as evidence."""
+        toks = self.doc.tokens
+        return Mention(
+            trigger=span_of(self.doc, toks[self.first].start, toks[self.last - 1].end),
+            evidence=span_of(self.doc, self.sentence.start, self.sentence.end),
+        )
+
+    # -- parties ------------------------------------------------------------------------
+    @cached_property
+    def sentence_parties(self) -> list[ActorMention]:
+        """Party mentions in the sentence, in text order."""
+        return [m for m in self.doc.sentence_actors(self.sentence) if is_party(self.doc, m)]
+
+    def subject(self) -> list[ActorMention]:
+        """The run of parties closest before the trigger in its clause ("Iran and North
+        Korea help ..."); failing that, before the trigger in the sentence."""
+        left = [m for m in self.sentence_parties if self.clause_start <= m.first_token and m.last_token <= self.first]
+        if not left:
+            left = [m for m in self.sentence_parties if m.last_token <= self.first]
+            left = [m for m in left if not _after_topic_word(self, m)]
+        if not left:
+            return []
+        run = [left[-1]]
+        for m in reversed(left[:-1]):
+            gap = self.words(m.last_token, run[0].first_token)
+            if all(w in _SUBJECT_GAP or w in LEXICON.agent_nouns or _capitalised(self, w, m.last_token, run[0].first_token) for w in gap) and len(gap) <= 6:
+                run.insert(0, m)
+            else:
+                break
+        return [m for m in run if not _after_topic_word(self, m) or m is run[-1]]
+
+    def objects(self, role_preps: frozenset[str] | None = None, limit: int | None = None) -> list[Party]:
+        """Parties after the trigger in the clause, each with the preposition that introduced
+        it; parties after a topic word ("about", "on", "in") are skipped until the next role
+        preposition."""
+        preps = self.role_preps if role_preps is None else role_preps
+        toks = self.doc.tokens
+        stop = self.clause_end if limit is None else min(self.clause_end, self.last + limit)
+        by_start = {m.first_token: m for m in self.sentence_parties}
+        out: list[Party] = []
+        state, prep = "object", "object"
+        j = self.last
+        while j < stop:
+            m = by_start.get(j)
+            if m is not None:
+                if state == "object":
+                    nxt = toks[m.last_token].lower if m.last_token < len(toks) else ""
+                    out.append(Party(m, "possessive" if nxt == "'s" else prep))
+                j = m.last_token
+                continue
+            w = toks[j].lower
+            if w in preps:
+                state, prep = "object", w
+            elif w in LEXICON.topic:
+                state = "topic"
+            j += 1
+        return out
+
+    # -- modality -----------------------------------------------------------------------
+    def _left_words(self, window: int) -> list[tuple[int, str]]:
+        toks = self.doc.tokens
+        lo = max(self.clause_start, self.first - window, self.sentence.first_token)
+        out = []
+        for i in range(lo, self.first):
+            t = toks[i]
+            if t.text[0].isupper() and i != self.sentence.first_token:
+                continue  # "May", "Will" as names are not modal
+            out.append((i, t.lower))
+        return out
+
+    @cached_property
+    def negated(self) -> bool:
+        """A negation in the six words before the trigger ("did not", "refused to", "no plans to")."""
+        words = self._left_words(6)
+        if any(w in LEXICON.negators for _, w in words):
+            return True
+        return _has_phrase([w for _, w in words], LEXICON.negator_phrases)
+
+    @cached_property
+    def blocked(self) -> bool:
+        """An appeal, threat, offer, condition or hypothesis governs the trigger."""
+        clause = self._left_words(40)
+        if any(w in LEXICON.appeals or w in LEXICON.threats for _, w in clause):
+            return True
+        near = self._left_words(8)
+        if any(w in LEXICON.hypothetical for _, w in near):
+            return True
+        if _has_phrase([w for _, w in near], LEXICON.hypothetical_phrases):
+            return True
+        sentence_left = self.words(self.sentence.first_token, self.first)
+        return "if" in sentence_left or "unless" in sentence_left
+
+    @cached_property
+    def planned(self) -> bool:
+        """A future marker before the trigger ("will", "is to", "due to", "next week")."""
+        words = [w for _, w in self._left_words(8)]
+        if any(w in LEXICON.future and w != "to" for w in words):
+            return True
+        return bool(words) and words[-1] == "to" or len(words) > 1 and words[-2] == "to" and words[-1].endswith("ly")
+
+    @property
+    def ongoing(self) -> bool:
+        """A progressive form: "is stepping up", "are holding talks"."""
+        first = self.doc.tokens[self.first].lower
+        prev = self.words(self.first - 1, self.first)
+        return first.endswith("ing") and bool(prev) and prev[0] in {"is", "are", "'s", "'re"}
+
+    @property
+    def status(self) -> str:
+        """``planned``, ``ongoing`` or ``occurred``."""
+        if self.planned:
+            return "planned"
+        return "ongoing" if self.ongoing else "occurred"
+
+    # -- when and where -----------------------------------------------------------------
+    def date(self, status: str) -> EventDate | None:
+        """The date expression nearest the trigger in its sentence, resolved against the
+        publication date (past tense for what occurred, future for what is planned)."""
+        try:
+            from .. import dates  # noqa: PLC0415
+        except ImportError:  # TEMP until dates.py lands
+            return None
+
+        s = self.sentence
+        exprs = dates.find_date_expressions(self.doc.text, s.start, s.end)
+        if not exprs:
+            return None
+        anchor = self.doc.tokens[self.first].start
+        expr = min(exprs, key=lambda e: (abs(e.start - anchor) + (0 if e.start > anchor else 15)))
+        tense = "future" if status == "planned" else "past"
+        resolved = dates.resolve(expr, self.doc.published, tense)
+        if resolved is None:
+            return None
+        return EventDate(
+            value=resolved.value,
+            precision=resolved.precision,
+            text=resolved.text,
+            span=span_of(self.doc, resolved.start, resolved.end),
+        )
+
+    def location(self) -> Location | None:
+        """Where the event happens: the place after "in"/"at" nearest the trigger."""
+        return find_location(self.doc, self.sentence, self.first)
+
+
+def _is_boundary(toks: list[Token], i: int) -> bool:
+    w = toks[i].lower
+    if w in {";"}:
+        return True
+    if w in LEXICON.boundaries:
+        if w == "as" and i > 0 and toks[i - 1].lower == "well":
+            return False
+        return not (w == "as" and i + 1 < len(toks) and toks[i + 1].lower == "well")
+    return False
+
+
+def _capitalised(frame: Frame, word: str, a: int, b: int) -> bool:
+    return any(t.lower == word and t.text[0].isupper() for t in frame.doc.tokens[a:b])
+
+
+def _after_topic_word(frame: Frame, m: ActorMention) -> bool:
+    if m.first_token == 0:
+        return False
+    prev = frame.doc.tokens[m.first_token - 1].lower
+    if prev == "the" and m.first_token > 1:
+        prev = frame.doc.tokens[m.first_token - 2].lower
+    return prev in LEXICON.topic and prev not in {"by"}
+
+
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i : i + n]) == phrase:
+                return True
+    return False
+
+
+def iso(day: dt.date | None) -> str:
+    """``YYYY-MM-DD`` or an empty string."""
+    return day.isoformat() if day else ""

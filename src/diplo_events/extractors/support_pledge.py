@@ -1,0 +1,184 @@
+"""Support pledges: an actor pledges, announces or provides military, economic,
+humanitarian, political, training or technical support to another."""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document, Sentence
+from ..gazetteer import ORGANIZATION_CODES
+from ..lexicon import LEXICON
+from ..models import Actor, Amount, SupportPledge
+from ..registry import extractors
+from .base import Frame, actor_of, span_of
+
+__all__ = ["SupportPledgeExtractor"]
+
+_LEX = LEXICON.support
+# verbs whose object is the recipient itself ("help Ukraine", "prop Russia up")
+_HELP = frozenset({"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "back", "backs", "backed", "backing", "prop", "propping", "propped"})
+_AID_NOUNS = frozenset({"aid", "assistance", "relief", "humanitarian", "peacekeepers", "troops", "package", "loan", "grant", "grants", "funding"})
+_ROLE_PREPS = frozenset({"to", "for", "towards", "toward", "into", "by", "from", "in"})
+_SUSPENDING = LEXICON.suspension.verbs | LEXICON.suspension.nouns | frozenset({"block", "blocks", "blocked", "blocking", "sanction", "sanctions"})
+
+_AMOUNT = regex.compile(
+    r"""
+    (?:US\$|GB£|A\$|C\$|\$|€|£|¥|₹)\s?\d[\d,.]*(?:\s?(?:billion|million|bn|mln|bln|m|trillion))?   # $3.8 billion, €50 million
+    | \d[\d,.]*\s?(?:billion|million|bn|mln|bln|m)?\s?                                          # 260 mln dlrs, 8 mln sterling
+      (?:dlrs|dollars|euros|euro|pounds|stg|sterling|yen|rupees|francs|cfa\ francs|yuan|roubles|rubles)\b
+    | \d[\d,.]*\s(?:tonnes|tons)\b                                                               # 79,250 tonnes (of wheat)
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "gb£": "GBP", "¥": "JPY", "₹": "INR", "dlrs": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "stg": "GBP", "sterling": "GBP", "yen": "JPY", "rupees": "INR", "yuan": "CNY", "roubles": "RUB", "rubles": "RUB"}
+_SCALE = {"billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mln": 1e6, "m": 1e6, "trillion": 1e12}
+
+
+@extractors.register("diplo_events.support_pledge.v1")
+class SupportPledgeExtractor:
+    """Finds pledges and deliveries of support from one party to another.
+
+    Not support: purchases and arms sales, support for a policy or a treaty, domestic
+    packages, aid mentioned in passing, appeals to give aid, refusals of aid offered.
+    """
+
+    name = "diplo_events.support_pledge.v1"
+
+    def extract(self, doc: Document) -> list[SupportPledge]:
+        """Every support mention in ``doc``, one event per trigger."""
+        out: list[SupportPledge] = []
+        for sentence in doc.sentences:
+            if not doc.sentence_actors(sentence):
+                continue
+            for first, last in _triggers(doc, sentence):
+                event = _event(doc, sentence, first, last)
+                if event is not None:
+                    out.append(event)
+        return out
+
+
+def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
+    toks = doc.tokens
+    stop = sentence.last_token
+    found: list[tuple[int, int]] = []
+    for i in range(sentence.first_token, stop):
+        w = toks[i].lower
+        if w in _LEX.phrasal:
+            particles = _LEX.phrasal[w]
+            k = next((k for k in range(i + 1, min(i + 4, stop)) if toks[k].lower in particles), None)
+            if k is not None:
+                found.append((i, i + 1))
+                continue
+        if w in _LEX.verbs and w not in {"step", "steps", "stepped", "stepping", "ramp", "ramps", "ramped", "prop", "propped"}:
+            found.append((i, i + 1))
+    return found
+
+
+def _object_window(frame: Frame) -> list[str]:
+    return frame.words(frame.last, min(frame.clause_end, frame.last + 10))
+
+
+def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportPledge | None:
+    frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
+    trigger = doc.tokens[first].lower
+    window = _object_window(frame)
+    if set(frame.words(first - 4, first)) & _SUSPENDING:
+        return None
+    if any(w in _LEX.non_objects for w in window[:6]):
+        return None  # a sale, a deal, a purchase
+    clause_text = doc.text[doc.tokens[frame.last].start if frame.last < len(doc.tokens) else 0 : doc.tokens[frame.clause_end - 1].end] if frame.clause_end > frame.last else ""
+    amount = _amount(doc, frame)
+    has_object = any(w in _LEX.objects for w in window) or amount is not None
+    objects = frame.objects()
+    direct = [p for p in objects if p.prep in {"object", "possessive"} and p.mention.first_token <= frame.last + 3]
+    if trigger in _HELP:
+        if not direct and not has_object:
+            return None
+    elif not has_object:
+        return None
+    if trigger.startswith("promis") or trigger.startswith("pledg"):
+        if frame.last < len(doc.tokens) and doc.tokens[frame.last].lower == "to":
+            return None  # "promised to lend": the next verb carries it
+    if frame.blocked and not trigger.startswith("offer"):
+        return None
+    donors: dict[str, Actor] = {}
+    by = [p.mention for p in objects if p.prep in {"by", "from"}]
+    for m in frame.subject() or by:
+        for code in m.codes:
+            donors.setdefault(code, actor_of(doc, m, code))
+    if not donors:
+        return None
+    recipients: dict[str, Actor] = {}
+    for party in objects:
+        if party.prep in {"by", "from", "in"} and party.mention in by:
+            continue
+        if party.prep == "in":
+            continue
+        for code in party.mention.codes:
+            if code not in donors:
+                recipients.setdefault(code, actor_of(doc, party.mention, code))
+    if not recipients and not (set(window) & _AID_NOUNS or set(donors) & ORGANIZATION_CODES):
+        return None
+    status = frame.status
+    if trigger in {"pledge", "pledges", "pledged", "promise", "promises", "promised", "commit", "commits", "committed"}:
+        status = "planned" if status == "occurred" else status
+    types = _types(frame, window)
+    return SupportPledge(
+        donors=tuple(donors.values()),
+        recipients=tuple(recipients.values()),
+        support_types=types,
+        items=_items(clause_text),
+        amount=amount,
+        mentions=(frame.mention(),),
+        date=frame.date(status),
+        location=None,
+        status=status,  # type: ignore[arg-type]
+        negated=frame.negated,
+        cameo=_cameo(types, status),
+        plover="AID",
+        extractor=SupportPledgeExtractor.name,
+        confidence=0.7 if recipients else 0.5,
+    )
+
+
+def _types(frame: Frame, window: list[str]) -> tuple:
+    words = set(window) | set(frame.words(frame.first - 3, frame.first))
+    found = [t for t, vocab in LEXICON.support_types.items() if words & vocab]
+    return tuple(found)
+
+
+def _items(text: str) -> tuple[str, ...]:
+    low = text.lower()
+    out: list[str] = []
+    for item in LEXICON.support_items:
+        if item in low and not any(item in longer for longer in out):
+            out.append(item)
+    return tuple(out)
+
+
+def _amount(doc: Document, frame: Frame) -> Amount | None:
+    toks = doc.tokens
+    if frame.clause_end <= frame.last:
+        return None
+    start, end = toks[frame.last].start, toks[frame.clause_end - 1].end
+    m = _AMOUNT.search(doc.text, start, end)
+    if m is None:
+        return None
+    text = m.group()
+    low = text.lower()
+    currency = next((c for sym, c in _CURRENCY.items() if sym in low.split() or low.startswith(sym)), None)
+    number = regex.search(r"\d[\d,]*(?:\.\d+)?", text)
+    value = float(number.group().replace(",", "")) if number else None
+    if value is not None:
+        scale = next((f for word, f in _SCALE.items() if regex.search(rf"\d\s?{word}\b", low)), 1.0)
+        value *= scale
+    return Amount(value=value, currency=currency, text=text, span=span_of(doc, m.start(), m.end()))
+
+
+def _cameo(types: tuple, status: str) -> str:
+    base = "033" if status == "planned" else "07"
+    sub = {"economic": "1", "military": "2", "humanitarian": "3"}
+    for t in ("military", "economic", "humanitarian"):
+        if t in types:
+            return base + sub[t] if base == "033" else "07" + sub[t]
+    return "030" if status == "planned" else "070"

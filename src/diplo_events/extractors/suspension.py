@@ -1,0 +1,158 @@
+"""Suspensions: an actor suspends, halts, freezes, breaks off or scales back ties, talks, aid,
+a mission, membership or compliance with a treaty; a cancelled visit or meeting."""
+
+from __future__ import annotations
+
+from ..document import Document, Sentence
+from ..lexicon import LEXICON
+from ..models import Actor, Suspension
+from ..registry import extractors
+from .base import Frame, actor_of
+
+__all__ = ["SuspensionExtractor"]
+
+_LEX = LEXICON.suspension
+_WITHDRAW = frozenset({"withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing", "withdrawal", "pull", "pulls", "pulled", "pulling"})
+_CANCEL = frozenset({"cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "cancellation", "call", "calls", "called", "calling"})
+_MEETING_OBJECTS = frozenset({"visit", "trip", "tour", "meeting", "meetings", "talks", "summit", "negotiations", "consultations"})
+_WITH_PARTY = frozenset({"broke"})
+_DETERMINERS = frozenset({"its", "their", "the", "a", "an", "all", "his", "her", "any", "further", "nearly", "most", "some", "of"})
+_ROLE_PREPS = frozenset({"with", "to", "for", "between", "from", "towards", "toward"})
+
+
+@extractors.register("diplo_events.suspension.v1")
+class SuspensionExtractor:
+    """Finds suspensions of cooperation, ties, talks, aid, missions, membership or treaties.
+
+    Not suspensions: sanctions, expulsions, threats and calls to suspend, commercial or
+    domestic halts (flights, exports, parliament), ceasefires and halted attacks.
+    """
+
+    name = "diplo_events.suspension.v1"
+
+    def extract(self, doc: Document) -> list[Suspension]:
+        """Every suspension mention in ``doc``, one event per trigger."""
+        out: list[Suspension] = []
+        for sentence in doc.sentences:
+            if not doc.sentence_actors(sentence):
+                continue
+            for first, last, obj in _triggers(doc, sentence):
+                event = _event(doc, sentence, first, last, obj)
+                if event is not None:
+                    out.append(event)
+        return out
+
+
+def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Trigger token ranges with the range of what is suspended (None for "broke with")."""
+    toks = doc.tokens
+    found: list[tuple[int, int, tuple[int, int] | None]] = []
+    stop = sentence.last_token
+    for i in range(sentence.first_token, stop):
+        w = toks[i].lower
+        last = i + 1
+        if w in _LEX.phrasal:
+            nxt = toks[i + 1].lower if i + 1 < stop else ""
+            if nxt in _LEX.phrasal[w]:
+                last = i + 2
+                if w in _WITH_PARTY and nxt == "with":
+                    found.append((i, last, None))
+                    continue
+            elif w not in _LEX.verbs:
+                continue
+        elif w not in _LEX.verbs and w not in _LEX.nouns:
+            continue
+        if w in _CANCEL and w.startswith("call") and last == i + 1:
+            continue  # "call" without "off"
+        obj = _object(doc, i, last, stop)
+        if obj is None:
+            continue
+        found.append((i, last, obj))
+    return found
+
+
+def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] | None:
+    """The token range of what the trigger suspends, or None when it is not cooperation."""
+    toks = doc.tokens
+    w = toks[first].lower
+    j = last
+    if w in _WITHDRAW and j < stop and toks[j].lower in {"from", "of", "out"}:
+        j += 1
+        if j < stop and toks[j].lower == "of":
+            j += 1
+        allowed = LEXICON.withdraw_objects
+    elif w in _CANCEL:
+        allowed = _MEETING_OBJECTS
+    else:
+        allowed = _LEX.objects
+    if w in _LEX.nouns and j < stop and toks[j].lower in {"of", "on", "in"}:
+        j += 1
+    for k in range(j, min(j + 8, stop)):
+        word = toks[k].lower
+        if word in _LEX.non_objects:
+            return None
+        if word in allowed:
+            return (j, k + 1)
+        if word in {".", ";", ",", "but", "while", "after", "as"} and k > j:
+            break
+    if w in _LEX.nouns and first > 0 and toks[first - 1].lower in _LEX.objects:
+        return (first - 1, first)  # "aid freeze", "arms suspension"
+    return None
+
+
+def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[int, int] | None) -> Suspension | None:
+    frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
+    if frame.blocked:
+        return None
+    actors: dict[str, Actor] = {}
+    objects = frame.objects()
+    passive = [p for p in objects if p.prep == "by"]
+    for m in [p.mention for p in passive] or frame.subject():
+        for code in m.codes:
+            actors.setdefault(code, actor_of(doc, m, code))
+    if not actors:
+        return None
+    counterparts: dict[str, Actor] = {}
+    for party in objects:
+        if party.prep == "by":
+            continue
+        for code in party.mention.codes:
+            if code not in actors:
+                counterparts.setdefault(code, actor_of(doc, party.mention, code))
+    suspended = None
+    if obj is not None:
+        a, b = obj
+        while a < b - 1 and doc.tokens[a].lower in _DETERMINERS:
+            a += 1
+        suspended = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
+    text = doc.sentence_text(sentence).lower()
+    temporary = any(marker in text for marker in LEXICON.temporary_markers)
+    status = frame.status
+    return Suspension(
+        actors=tuple(actors.values()),
+        counterparts=tuple(counterparts.values()),
+        suspended=suspended,
+        temporary=temporary,
+        mentions=(frame.mention(),),
+        date=frame.date(status),
+        location=None,
+        status=status,  # type: ignore[arg-type]
+        negated=frame.negated,
+        cameo=_cameo(suspended),
+        plover="SANCTION",
+        extractor=SuspensionExtractor.name,
+        confidence=0.7 if counterparts else 0.5,
+    )
+
+
+def _cameo(suspended: str | None) -> str:
+    words = set((suspended or "").lower().split())
+    if words & {"ties", "relations", "embassy", "ambassador", "contacts"}:
+        return "161"
+    if words & {"aid", "assistance", "funding", "grants", "loans", "support", "financing", "shipments", "deliveries", "credits"}:
+        return "162"
+    if words & {"talks", "negotiations", "dialogue", "consultations", "meetings", "visit", "trip", "summit"}:
+        return "164"
+    if words & {"mission", "troops", "peacekeepers", "presence"}:
+        return "166"
+    return "160"

@@ -1,0 +1,273 @@
+"""Names of states, organisations, places and people, with the periods they are valid for.
+
+The built-in data comes from pycountry (ISO 3166 names) and the files in ``data/``:
+``countries.tsv`` (short forms, adjectives, capitals, institutions), ``organizations.tsv``,
+``cities.tsv`` and ``people.tsv`` (dated tenures). It is read once, lazily, the first time
+:meth:`Gazetteer.default` is called.
+
+Users extend it without editing the package::
+
+    gaz = Gazetteer.default().copy()
+    gaz.add_alias("Blighty", "GBR")
+    gaz.add_person("Jane Doe", "FRA", role="foreign minister", start="2027-01-01")
+    gaz.load_file("my_actors.tsv")          # same columns as countries.tsv or people.tsv
+    pipeline = Pipeline.default(gazetteer=gaz)
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+import functools
+import io
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .errors import DataFileError
+from .segment import tokenize
+
+__all__ = ["ORGANIZATION_CODES", "Entry", "Gazetteer", "Tenure"]
+
+ORGANIZATION_CODES = frozenset(
+    "NATO EU UN OSCE OPCW AU ASEAN CSTO G7 G8 G20 IAEA IMF WTO LAS SCO BRICS OAS COE OIC ICC WHO".split()
+)
+
+KINDS = frozenset({"name", "adjective", "capital", "institution", "body", "anaphor", "members", "person"})
+
+
+def _date(value: str | dt.date | None, where: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        msg = f"{where}: {value!r} is not a YYYY-MM-DD date"
+        raise DataFileError(msg) from exc
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """The lookup key of a name: its tokens in lower case, a leading "the" dropped.
+
+    >>> key_of("the United States")
+    ('united', 'states')
+    """
+    toks = [t.lower for t in tokenize(text)]
+    if len(toks) > 1 and toks[0] == "the":
+        toks = toks[1:]
+    return tuple(toks)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way of naming a party, valid between ``start`` and ``end`` (inclusive, open when None)."""
+
+    codes: tuple[str, ...]
+    kind: str
+    text: str
+    start: dt.date | None = None
+    end: dt.date | None = None
+    exact_case: bool = False
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        """Whether the entry holds on ``day`` (an undated document accepts every entry)."""
+        if day is None:
+            return True
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """A person acting for ``code`` as ``role`` between ``start`` and ``end``."""
+
+    name: str
+    code: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """Whether the person held this role on ``day``."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Gazetteer:
+    """Lookup tables from token keys to entries, people by name and surname, and cities."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, ...], list[Entry]] = {}
+        self.people: dict[str, list[Tenure]] = {}
+        self.person_keys: dict[tuple[str, ...], str] = {}
+        self.surnames: dict[str, set[str]] = {}
+        self.cities: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.max_key_length = 1
+
+    # -- building -------------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The built-in gazetteer, loaded on first use and shared (treat it as read-only)."""
+        return _default_gazetteer()
+
+    def copy(self) -> Gazetteer:
+        """A deep copy to extend without changing the shared default."""
+        return copy.deepcopy(self)
+
+    def add_alias(
+        self,
+        text: str,
+        code: str | Iterable[str],
+        kind: str = "name",
+        *,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+    ) -> None:
+        """Name a party: ``add_alias("Blighty", "GBR")``; several codes for a grouping.
+
+        Raises:
+            DataFileError: unknown kind, empty text or bad dates.
+        """
+        codes = (code,) if isinstance(code, str) else tuple(code)
+        if kind not in KINDS or not text.strip() or not codes:
+            msg = f"cannot add alias {text!r} -> {codes} of kind {kind!r} (kinds: {sorted(KINDS)})"
+            raise DataFileError(msg)
+        key = key_of(text)
+        if not key:
+            msg = f"alias {text!r} has no words"
+            raise DataFileError(msg)
+        exact = _is_abbreviation(text)
+        entry = Entry(
+            tuple(c.upper() for c in codes), kind, text, _date(start, text), _date(end, text), exact
+        )
+        bucket = self.entries.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+        self.max_key_length = max(self.max_key_length, len(key))
+
+    def add_person(
+        self,
+        name: str,
+        code: str,
+        role: str = "",
+        *,
+        start: str | dt.date | None = None,
+        end: str | dt.date | None = None,
+        aliases: Iterable[str] = (),
+    ) -> None:
+        """Add a tenure: ``name`` acted for ``code`` as ``role`` from ``start`` to ``end``."""
+        if not name.strip() or not code.strip():
+            msg = f"a person needs a name and a code, got {name!r} -> {code!r}"
+            raise DataFileError(msg)
+        tenure = Tenure(name, code.upper(), role, _date(start, name), _date(end, name))
+        tenures = self.people.setdefault(name, [])
+        if tenure not in tenures:
+            tenures.append(tenure)
+        for form in (name, *aliases):
+            key = key_of(form)
+            if not key:
+                continue
+            self.person_keys.setdefault(key, name)
+            self.max_key_length = max(self.max_key_length, len(key))
+            if len(key) > 1:
+                self.surnames.setdefault(key[-1], set()).add(name)
+
+    def add_city(self, city: str, code: str) -> None:
+        """A place name that locates an event in ``code``."""
+        key = key_of(city)
+        if key:
+            self.cities.setdefault(key, (code.upper(), city))
+            self.max_key_length = max(self.max_key_length, len(key))
+
+    def load_file(self, path: str | Path) -> None:
+        """Load a user TSV with the header of ``countries.tsv``, ``organizations.tsv``,
+        ``people.tsv`` or ``cities.tsv``.
+
+        Raises:
+            DataFileError: unreadable file, unknown header or a bad row.
+        """
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            msg = f"cannot read data file {path}: {exc}"
+            raise DataFileError(msg) from exc
+        self._load_tsv(text, str(path))
+
+    def _load_tsv(self, text: str, where: str) -> None:
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter="\t") if r and not r[0].startswith("#")]
+        if not rows:
+            return
+        header, body = [h.strip() for h in rows[0]], rows[1:]
+        for n, row in enumerate(body, start=2):
+            rec = dict(zip(header, (c.strip() for c in row), strict=False))
+            here = f"{where}: row {n}"
+            try:
+                if header[:2] == ["name", "aliases"]:
+                    aliases = [a for a in rec.get("aliases", "").split("|") if a]
+                    self.add_person(
+                        rec["name"], rec["code"], rec.get("role", ""),
+                        start=rec.get("start"), end=rec.get("end"), aliases=aliases,
+                    )
+                elif header[:2] == ["code", "kind"]:
+                    self.add_alias(
+                        rec["text"], rec["code"].split(), rec["kind"],
+                        start=rec.get("start"), end=rec.get("end"),
+                    )
+                elif header[:2] == ["city", "code"]:
+                    self.add_city(rec["city"], rec["code"])
+                else:
+                    msg = f"{where}: unknown header {header}"
+                    raise DataFileError(msg)
+            except KeyError as exc:
+                msg = f"{here}: missing column {exc}"
+                raise DataFileError(msg) from exc
+            except DataFileError as exc:
+                if str(exc).startswith(where):
+                    raise
+                raise DataFileError(f"{here}: {exc}") from exc
+
+    # -- lookups --------------------------------------------------------------------------
+    def lookup(self, key: tuple[str, ...], day: dt.date | None) -> list[Entry]:
+        """The entries for ``key`` valid on ``day``."""
+        return [e for e in self.entries.get(key, ()) if e.valid_on(day)]
+
+    def tenures_on(self, name: str, day: dt.date | None) -> list[Tenure]:
+        """The roles ``name`` held on ``day``; with no date, all roles if they agree on the code."""
+        tenures = self.people.get(name, [])
+        if day is None:
+            return tenures if len({t.code for t in tenures}) == 1 else []
+        return [t for t in tenures if t.valid_on(day)]
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+@functools.cache
+def _default_gazetteer() -> Gazetteer:
+    with _LOCK:
+        return _build_default()
+
+
+_LOCK = threading.Lock()
+
+
+def _build_default() -> Gazetteer:
+    import pycountry  # noqa: PLC0415  (deferred: importing pycountry costs ~50 ms)
+
+    gaz = Gazetteer()
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value:
+                gaz.add_alias(value, country.alpha_3, "name")
+    data = resources.files("diplo_events") / "data"
+    for filename in ("countries.tsv", "organizations.tsv", "cities.tsv", "people.tsv"):
+        resource = data / filename
+        if resource.is_file():
+            gaz._load_tsv(resource.read_text(encoding="utf-8"), filename)
+    return gaz

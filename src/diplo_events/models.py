@@ -1,0 +1,161 @@
+"""Typed events: the JSON form every user and the scorer rely on.
+
+All models are frozen and forbid unknown fields. ``Event`` is the union of the three
+event types, discriminated on ``type``. Offsets are Python ``str`` indices into the exact
+text given to :func:`diplo_events.extract`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+
+__all__ = [
+    "Actor",
+    "Amount",
+    "Event",
+    "EventDate",
+    "EventStatus",
+    "Location",
+    "Meeting",
+    "Mention",
+    "Span",
+    "SupportPledge",
+    "SupportType",
+    "Suspension",
+    "event_adapter",
+    "event_json_schema",
+]
+
+EventStatus = Literal["occurred", "planned", "ongoing"]
+SupportType = Literal["military", "economic", "humanitarian", "political", "training", "technical"]
+Precision = Literal["day", "week", "month", "year"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Model):
+    """A stretch of the document: ``document[start:end] == text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start or self.end - self.start != len(self.text):
+            msg = f"span [{self.start}, {self.end}) does not fit its text {self.text!r}"
+            raise ValueError(msg)
+        return self
+
+
+class Mention(_Model):
+    """One place in the text that states the event.
+
+    Attributes:
+        trigger: the word or phrase that signals the event ("suspend", "talks").
+        evidence: the clause or sentence that states it.
+    """
+
+    trigger: Span
+    evidence: Span
+
+
+class Actor(_Model):
+    """A party to an event, coded as a state (ISO 3166-1 alpha-3) or an organisation.
+
+    Attributes:
+        code: ``RUS``, ``NATO``, ... (see GUIDELINES for the organisation codes).
+        text: the surface text that named the party.
+        span: where that text is, when it is in the document.
+        name: for a person, the canonical name that resolved it.
+        role: for a person or a title, the role that resolved it ("foreign minister").
+    """
+
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,5}$")
+    text: str
+    span: Span | None = None
+    name: str | None = None
+    role: str | None = None
+
+
+class EventDate(_Model):
+    """When an event happens; ``value`` is the first day of the period."""
+
+    value: dt.date
+    precision: Precision = "day"
+    text: str | None = None
+    span: Span | None = None
+
+
+class Location(_Model):
+    """Where an event happens."""
+
+    country: str = Field(pattern=r"^[A-Z][A-Z0-9]{2}$")
+    place: str | None = None
+    text: str | None = None
+    span: Span | None = None
+
+
+class Amount(_Model):
+    """A sum of money or a quantity stated for a pledge ("€50 million")."""
+
+    value: float | None = None
+    currency: str | None = None
+    text: str
+    span: Span | None = None
+
+
+class _EventBase(_Model):
+    mentions: tuple[Mention, ...] = Field(min_length=1)
+    date: EventDate | None = None
+    location: Location | None = None
+    status: EventStatus = "occurred"
+    negated: bool = False
+    cameo: str | None = Field(default=None, description="CAMEO event code, e.g. '036' or '16'.")
+    plover: str | None = Field(default=None, description="PLOVER event category.")
+    extractor: str = Field(description="The registered name of the rule set that produced the event.")
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+
+
+class Meeting(_EventBase):
+    """Talks, a visit, a summit, a council session, a call or a negotiation."""
+
+    type: Literal["meeting"] = "meeting"
+    participants: tuple[Actor, ...] = ()
+
+
+class Suspension(_EventBase):
+    """An actor suspends, halts, freezes or scales back ties, talks, aid, a mission or a treaty."""
+
+    type: Literal["suspension"] = "suspension"
+    actors: tuple[Actor, ...] = ()
+    counterparts: tuple[Actor, ...] = ()
+    suspended: str | None = Field(default=None, description="What is suspended: 'joint mission'.")
+    temporary: bool = False
+
+
+class SupportPledge(_EventBase):
+    """An actor pledges, announces or provides support to another."""
+
+    type: Literal["support_pledge"] = "support_pledge"
+    donors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+    support_types: tuple[SupportType, ...] = ()
+    items: tuple[str, ...] = ()
+    amount: Amount | None = None
+
+
+Event = Annotated[Meeting | Suspension | SupportPledge, Field(discriminator="type")]
+
+event_adapter: TypeAdapter[Any] = TypeAdapter(Event)
+_event_list_adapter: TypeAdapter[Any] = TypeAdapter(list[Event])
+
+
+def event_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a list of events (what the CLI writes, one per line)."""
+    return _event_list_adapter.json_schema()

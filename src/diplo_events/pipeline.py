@@ -1,0 +1,244 @@
+"""The pipeline: stages that annotate a document, extractors that read it, a merger.
+
+Two small contracts, both :class:`typing.Protocol`, so any object with the right shape fits:
+
+* a :class:`Stage` annotates a :class:`~diplo_events.document.Document` in place
+  (segmentation, publication date, actor resolution, merging);
+* an :class:`Extractor` reads a document and returns events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from .actors import ActorResolver
+from .document import Document
+from .errors import ExtractorError, InputTypeError, PublishedDateError, RegistryError
+from .merge import EventMerger
+from .registry import extractors as extractor_registry
+from .segment import Segmenter
+
+if TYPE_CHECKING:
+    from .gazetteer import Gazetteer
+    from .models import Event
+
+__all__ = ["DEFAULT_EXTRACTORS", "Extractor", "Pipeline", "PublicationDate", "Stage", "parse_published"]
+
+logger = logging.getLogger("diplo_events")
+
+DEFAULT_EXTRACTORS = (
+    "diplo_events.meeting.v1",
+    "diplo_events.suspension.v1",
+    "diplo_events.support_pledge.v1",
+)
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """Annotates a document in place.
+
+    Attributes:
+        name: a versioned name, e.g. ``"diplo_events.segmenter.v1"``.
+    """
+
+    name: str
+
+    def __call__(self, doc: Document) -> None:
+        """Add what this stage knows to ``doc`` (tokens, sentences, actors, ...)."""
+
+
+@runtime_checkable
+class Extractor(Protocol):
+    """Finds events of one kind in an annotated document.
+
+    An extractor is called after segmentation and actor resolution, so ``doc.text``,
+    ``doc.published``, ``doc.tokens``, ``doc.sentences``, ``doc.actors`` and ``doc.places``
+    are filled in. It must not change the document.
+
+    Attributes:
+        name: a versioned, unique name, e.g. ``"acme.ceasefire.v1"``; events it returns
+            should carry it in their ``extractor`` field.
+
+    Returns:
+        the events found, one per mention: the pipeline merges mentions of one happening
+        afterwards. Every span in them must index ``doc.text``. An extractor that raises
+        makes the pipeline raise :class:`~diplo_events.errors.ExtractorError`.
+    """
+
+    name: str
+
+    def extract(self, doc: Document) -> Iterable[Event]:
+        """Return the events found in ``doc``."""
+        ...
+
+
+class PublicationDate:
+    """Uses the date stated in the text (a stamp, a byline) when none was given."""
+
+    name = "diplo_events.publication_date.v1"
+
+    def __call__(self, doc: Document) -> None:
+        if doc.published is not None:
+            return
+        try:
+            from .dates import find_publication_date  # noqa: PLC0415
+        except ImportError:  # TEMP
+            return
+
+        found = find_publication_date(doc.text)
+        if found is not None:
+            doc.published = found.value
+            doc.published_source = "dateline" if found.source == "dateline" else "stamp"
+
+
+def parse_published(published: str | dt.date | None) -> dt.date | None:
+    """Read a publication date: an ISO string, a ``date``, a ``datetime`` or None.
+
+    Raises:
+        PublishedDateError: a string that is not an ISO date.
+        InputTypeError: any other type.
+
+    >>> parse_published("2014-03-06T10:00:00")
+    datetime.date(2014, 3, 6)
+    """
+    if published is None:
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    if isinstance(published, str):
+        value = published.strip()
+        try:
+            return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        try:
+            return dt.datetime.fromisoformat(value).date()
+        except ValueError as exc:
+            msg = f"published date {published!r} is not an ISO date (YYYY-MM-DD)"
+            raise PublishedDateError(msg) from exc
+    msg = f"published must be an ISO date string, a date, a datetime or None, not {type(published).__name__}"
+    raise InputTypeError(msg)
+
+
+class Pipeline:
+    """Stages, then extractors, then the merger.
+
+    Args:
+        extractors: the extractor objects, run in order.
+        gazetteer: the names the actor resolver uses (the built-in one by default).
+        stages: the annotating stages; by default segmenter, publication date, actors.
+        merger: merges mentions of one happening; ``None`` keeps one event per mention.
+    """
+
+    def __init__(
+        self,
+        extractors: Iterable[Extractor] = (),
+        *,
+        gazetteer: Gazetteer | None = None,
+        stages: Sequence[Stage] | None = None,
+        merger: Stage | None = EventMerger(),  # noqa: B008  (stateless)
+    ) -> None:
+        self.stages: list[Stage] = list(stages) if stages is not None else [
+            Segmenter(),
+            PublicationDate(),
+            ActorResolver(gazetteer),
+        ]
+        self.extractors: list[Extractor] = []
+        for extractor in extractors:
+            self.add(extractor)
+        self.merger = merger
+
+    @classmethod
+    def default(cls, *, gazetteer: Gazetteer | None = None, extractors: Iterable[str] | None = None) -> Pipeline:
+        """The standard pipeline, or one with the extractors named (registry names)."""
+        _load_builtin_extractors()
+        names = DEFAULT_EXTRACTORS if extractors is None else tuple(extractors)
+        return cls([extractor_registry.get(n)() for n in names], gazetteer=gazetteer)
+
+    # -- editing ------------------------------------------------------------------------
+    @property
+    def names(self) -> list[str]:
+        """The names of the extractors, in order."""
+        return [e.name for e in self.extractors]
+
+    def add(self, extractor: Extractor, *, before: str | None = None, after: str | None = None) -> Pipeline:
+        """Add an extractor, at the end or before/after a named one; returns the pipeline.
+
+        Raises:
+            InputTypeError: the object is not an extractor.
+            ValueError: an extractor with that name is already there.
+        """
+        if not isinstance(extractor, Extractor):
+            msg = f"{extractor!r} is not an extractor: it needs a `name` and an `extract(doc)` method"
+            raise InputTypeError(msg)
+        if extractor.name in self.names:
+            msg = f"the pipeline already has an extractor named {extractor.name!r}"
+            raise ValueError(msg)
+        if before is not None:
+            self.extractors.insert(self._index(before), extractor)
+        elif after is not None:
+            self.extractors.insert(self._index(after) + 1, extractor)
+        else:
+            self.extractors.append(extractor)
+        return self
+
+    def remove(self, name: str) -> Pipeline:
+        """Remove the extractor named ``name``; returns the pipeline."""
+        del self.extractors[self._index(name)]
+        return self
+
+    def replace(self, name: str, extractor: Extractor) -> Pipeline:
+        """Put ``extractor`` where the one named ``name`` was; returns the pipeline."""
+        i = self._index(name)
+        del self.extractors[i]
+        try:
+            self.add(extractor, before=self.names[i] if i < len(self.extractors) else None)
+        except Exception:
+            self.extractors.insert(i, extractor)
+            raise
+        return self
+
+    def _index(self, name: str) -> int:
+        try:
+            return self.names.index(name)
+        except ValueError:
+            msg = f"no extractor named {name!r} in this pipeline. Available names: {', '.join(self.names) or '(none)'}"
+            raise RegistryError(msg) from None
+
+    # -- running ------------------------------------------------------------------------
+    def __call__(self, text: str, published: str | dt.date | None = None) -> Document:
+        """Run every stage and extractor over ``text``; the filled document."""
+        if not isinstance(text, str):
+            msg = f"text must be a str, not {type(text).__name__}"
+            raise InputTypeError(msg)
+        day = parse_published(published)
+        doc = Document(text=text, published=day, published_source="argument" if day else "none")
+        if not text.strip():
+            return doc
+        for stage in self.stages:
+            stage(doc)
+        events: list[Event] = []
+        for extractor in self.extractors:
+            try:
+                events.extend(extractor.extract(doc))
+            except Exception as exc:
+                msg = f"extractor {extractor.name!r} failed: {type(exc).__name__}: {exc}"
+                raise ExtractorError(msg, extractor=extractor.name) from exc
+        doc.events = events
+        if self.merger is not None:
+            self.merger(doc)
+        return doc
+
+    def extract(self, text: str, published: str | dt.date | None = None) -> list[Event]:
+        """The events in ``text``, one per happening."""
+        return list(self(text, published).events)
+
+
+def _load_builtin_extractors() -> None:
+    importlib.import_module("diplo_events.extractors")  # registers the built-in extractors

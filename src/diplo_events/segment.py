@@ -1,0 +1,101 @@
+"""Tokens and sentences.
+
+A hand-written splitter rather than a model: news text is regular enough, it is linear in
+the length of the text, and it keeps the package free of model downloads.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .document import Document, Sentence, Token
+
+__all__ = ["Segmenter", "tokenize"]
+
+_TOKEN = regex.compile(
+    r"""
+      (?:[A-Za-z]\.){2,}(?![A-Za-z])    # abbreviations with dots: U.S., U.K., a.m.
+    | ['\u2019]s\b                       # possessive 's as its own token
+    | [\p{L}\p{N}]+                      # a word: letters and digits
+      (?:[.&'\u2019][\p{L}\p{N}]+)*      #   with inner dots/apostrophes: N.Korea, O'Brien, 2.15
+    | \S                                 # any other single character
+    """,
+    regex.VERBOSE,
+)
+
+# Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt sgt adm gov sen rep rev st jr sr no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd dept est fig mt ft""".split()
+)
+
+_SENTENCE_END = frozenset(".!?")
+_CLOSERS = frozenset("\"'\u201d\u2019)]\u00bb")
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Split ``text[start:end]`` into tokens with absolute offsets.
+
+    >>> [t.text for t in tokenize("Russia's N.Korea-U.S. talks.")]
+    ['Russia', "'s", 'N.Korea', '-', 'U.S.', 'talks', '.']
+    """
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+class Segmenter:
+    """Fills ``doc.tokens`` and ``doc.sentences``.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (plus closing quotes) before a capital,
+    a quote or a digit, and at every line break: headlines, datelines and the truncated
+    lines of scraped pages stand alone.
+    """
+
+    name = "diplo_events.segmenter.v1"
+
+    def __call__(self, doc: Document) -> None:
+        tokens = tokenize(doc.text)
+        doc.tokens = tokens
+        doc.sentences = list(self._sentences(doc.text, tokens))
+
+    @staticmethod
+    def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+        out: list[Sentence] = []
+        first = 0
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1] if i + 1 < n else None
+            boundary = False
+            if nxt is None:
+                boundary = True
+            elif "\n" in text[tok.end : nxt.start]:
+                boundary = True
+            elif tok.text in _SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1):
+                boundary = _ends_sentence(tokens, i, nxt)
+            elif tok.text in _CLOSERS and i > first and tokens[i - 1].text in _SENTENCE_END:
+                boundary = nxt.start > tok.end and _starts_sentence(nxt)
+            if boundary:
+                out.append(Sentence(tokens[first].start, tok.end, first, i + 1))
+                first = i + 1
+        return out
+
+
+def _starts_sentence(tok: Token) -> bool:
+    ch = tok.text[0]
+    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018\u00ab("
+
+
+def _ends_sentence(tokens: list[Token], i: int, nxt: Token) -> bool:
+    tok = tokens[i]
+    if nxt.start == tok.end and nxt.text not in _CLOSERS:
+        return False  # "2.5", "U.S.-led": no space after the stop
+    if nxt.text in _CLOSERS:
+        return False  # the closing quote ends it instead
+    if not _starts_sentence(nxt):
+        return False
+    if tok.text == "." and i > 0:
+        prev = tokens[i - 1]
+        if prev.end == tok.start and (prev.text.lower() in _ABBREVIATIONS or len(prev.text) == 1):
+            return False  # "Mr. Blair", "John F. Kennedy"
+    # "U.S." followed by a capital is usually mid-sentence ("the U.S. President").
+    return not (tok.text.endswith(".") and len(tok.text) > 1 and nxt.text[0].isupper())
