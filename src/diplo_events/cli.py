@@ -94,13 +94,13 @@ def _row(source: str, event: Event) -> dict[str, Any]:
     }
 
 
-def _events(pipeline: Pipeline, inputs: Sequence[str], published: Any, stdin: TextIO, stderr: TextIO) -> Iterator[tuple[str, Event]]:
+def _events(pipeline: Pipeline, inputs: Sequence[str], published: Any, stdin: TextIO, failures: list[str]) -> Iterator[tuple[str, Event]]:
+    """Events of each input in turn; an input that cannot be read is added to ``failures``."""
     for source in inputs:
         try:
             text = _read(source, stdin)
         except _Fail as exc:
-            print(f"{PROG}: error: {source}: {exc}", file=stderr)
-            _events.failed = True  # type: ignore[attr-defined]
+            failures.append(f"{source}: {exc}")
             continue
         for event in pipeline.extract(text, published):
             yield source, event
@@ -132,12 +132,14 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
     if not args.inputs:
         print(f"{PROG}: error: no input: give file paths or - for stdin", file=stderr)
         return 2
-    _events.failed = False  # type: ignore[attr-defined]
+    failures: list[str] = []
+    reported = 0
     writer = csv.DictWriter(stdout, fieldnames=CSV_FIELDS) if args.format == "csv" else None
     if writer is not None:
         writer.writeheader()
     try:
-        for source, event in _events(pipeline, args.inputs, published, stdin, stderr):
+        for source, event in _events(pipeline, args.inputs, published, stdin, failures):
+            reported = _report(failures, reported, stderr)
             if writer is not None:
                 writer.writerow(_row(source, event))
             else:
@@ -145,4 +147,11 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
     except DiploEventsError as exc:
         print(f"{PROG}: error: {exc}", file=stderr)
         return 1
-    return 1 if _events.failed else 0  # type: ignore[attr-defined]
+    _report(failures, reported, stderr)
+    return 1 if failures else 0
+
+
+def _report(failures: list[str], reported: int, stderr: TextIO) -> int:
+    for line in failures[reported:]:
+        print(f"{PROG}: error: {line}", file=stderr)
+    return len(failures)

@@ -17,7 +17,8 @@ _TOKEN = regex.compile(
       (?:[A-Za-z]\.){2,}(?![A-Za-z])    # abbreviations with dots: U.S., U.K., a.m.
     | ['\u2019]s\b                       # possessive 's as its own token
     | [\p{L}\p{N}]+                      # a word: letters and digits
-      (?:[.&'\u2019][\p{L}\p{N}]+)*      #   with inner dots/apostrophes: N.Korea, O'Brien, 2.15
+      (?:[.&][\p{L}\p{N}]+               #   with inner dots: N.Korea, 2.15, AT&T
+      | ['\u2019](?!s\b)[\p{L}\p{N}]+)*  #   or apostrophes, but not a possessive: O'Brien
     | \S                                 # any other single character
     """,
     regex.VERBOSE,
