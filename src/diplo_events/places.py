@@ -3,7 +3,7 @@ Beijing", "at the summit in Vilnius"), located in its country."""
 
 from __future__ import annotations
 
-from .document import Document, Sentence
+from .document import Document
 from .gazetteer import ORGANIZATION_CODES
 from .models import Location, Span
 
@@ -31,11 +31,11 @@ def place_after(doc: Document, i: int, *, max_skip: int = 3) -> tuple[str, int, 
     return None
 
 
-def find_location(doc: Document, sentence: Sentence, anchor: int) -> Location | None:
-    """The place after a locative preposition nearest token ``anchor`` in ``sentence``."""
+def find_location(doc: Document, first: int, last: int, anchor: int) -> Location | None:
+    """The place after a locative preposition nearest token ``anchor`` in tokens ``[first, last)``."""
     toks = doc.tokens
     best: tuple[int, str, int, int] | None = None
-    for i in range(sentence.first_token, sentence.last_token - 1):
+    for i in range(first, last - 1):
         if toks[i].lower not in _LOCATIVE:
             continue
         found = place_after(doc, i + 1)

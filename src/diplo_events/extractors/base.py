@@ -21,7 +21,10 @@ from ..places import find_location
 __all__ = ["Frame", "Party", "actor_of", "span_of"]
 
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
-_SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or", "both", "also", "(", ")", "of", "to", "for"})
+_SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or", "both", "also", "(", ")", "of"})
+# a subject is not the object of a preposition or an indefinite noun phrase ("a U.S. system")
+_NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", "by", "at", "against", "a", "an", "into", "toward", "towards", "over", "about", "than"})
+_FIRST_PERSON = frozenset({"we", "i", "our"})
 _PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun"})
 _NATIONALITY_PLURAL_OK = frozenset({"efforts", "economy", "people", "war", "industry", "reserves", "rebuilding", "reconstruction"})
 
@@ -127,36 +130,54 @@ class Frame:
         """Party mentions in the sentence, in text order."""
         return [m for m in self.doc.sentence_actors(self.sentence) if is_party(self.doc, m)]
 
-    def subject(self) -> list[ActorMention]:
+    def subject(self, extra_gap: frozenset[str] = frozenset()) -> list[ActorMention]:
         """The run of parties closest before the trigger in its clause ("Iran and North
-        Korea help ..."); failing that, before the trigger in the sentence."""
+        Korea help ..."); failing that, before the trigger in the sentence. Parties after a
+        preposition or an article ("talks with X", "a U.S. system") are not subjects."""
         left = [m for m in self.sentence_parties if self.clause_start <= m.first_token and m.last_token <= self.first]
+        left = [m for m in left if not self._governed(m)]
         if not left:
-            left = [m for m in self.sentence_parties if m.last_token <= self.first]
-            left = [m for m in left if not _after_topic_word(self, m)]
+            clause_words = set(self.words(self.clause_start, self.first))
+            if clause_words & _FIRST_PERSON:
+                return []  # an unresolved "we": the speaker is unknown, not the nearest name
+            left = [m for m in self.sentence_parties if m.last_token <= self.first and not self._governed(m)]
         if not left:
             return []
         run = [left[-1]]
+        allowed = _SUBJECT_GAP | extra_gap
         for m in reversed(left[:-1]):
             gap = self.words(m.last_token, run[0].first_token)
-            if all(w in _SUBJECT_GAP or w in LEXICON.agent_nouns or _capitalised(self, w, m.last_token, run[0].first_token) for w in gap) and len(gap) <= 6:
+            if all(w in allowed or w in LEXICON.agent_nouns or _capitalised(self, w, m.last_token, run[0].first_token) for w in gap) and len(gap) <= 6:
                 run.insert(0, m)
             else:
                 break
-        return [m for m in run if not _after_topic_word(self, m) or m is run[-1]]
+        return run
 
-    def objects(self, role_preps: frozenset[str] | None = None, limit: int | None = None) -> list[Party]:
+    def _governed(self, m: ActorMention) -> bool:
+        """Whether a preposition or an indefinite article governs the mention."""
+        i = m.first_token - 1
+        toks = self.doc.tokens
+        if i >= 0 and toks[i].lower == "the":
+            i -= 1
+        return i >= self.sentence.first_token and toks[i].lower in _NOT_SUBJECT_BEFORE
+
+    def objects(self, role_preps: frozenset[str] | None = None, *, topic_first: bool = False) -> list[Party]:
         """Parties after the trigger in the clause, each with the preposition that introduced
         it; parties after a topic word ("about", "on", "in") are skipped until the next role
-        preposition."""
+        preposition. The scan stops at a reporting verb or a participle clause (", providing")."""
         preps = self.role_preps if role_preps is None else role_preps
         toks = self.doc.tokens
-        stop = self.clause_end if limit is None else min(self.clause_end, self.last + limit)
+        stop = self.clause_end
         by_start = {m.first_token: m for m in self.sentence_parties}
         out: list[Party] = []
-        state, prep = "object", "object"
+        state, prep = ("topic" if topic_first else "object"), "object"
         j = self.last
         while j < stop:
+            w = toks[j].lower
+            if w in LEXICON.reporting or w in {"\u201c", "\u00ab"}:
+                break
+            if w == "," and j + 1 < stop and toks[j + 1].text.endswith("ing") and toks[j + 1].text.islower():
+                break
             m = by_start.get(j)
             if m is not None:
                 if state == "object":
@@ -237,8 +258,8 @@ class Frame:
         except ImportError:  # TEMP until dates.py lands
             return None
 
-        s = self.sentence
-        exprs = dates.find_date_expressions(self.doc.text, s.start, s.end)
+        toks = self.doc.tokens
+        exprs = dates.find_date_expressions(self.doc.text, toks[self.clause_start].start, toks[self.clause_end - 1].end)
         if not exprs:
             return None
         anchor = self.doc.tokens[self.first].start
@@ -256,7 +277,7 @@ class Frame:
 
     def location(self) -> Location | None:
         """Where the event happens: the place after "in"/"at" nearest the trigger."""
-        return find_location(self.doc, self.sentence, self.first)
+        return find_location(self.doc, self.clause_start, self.clause_end, self.first)
 
 
 def _is_boundary(toks: list[Token], i: int) -> bool:

@@ -69,19 +69,20 @@ def _idiom(doc: Document, i: int, sentence: Sentence) -> bool:
 def _event(doc: Document, sentence: Sentence, first: int, last: int, earlier: list[Meeting]) -> Meeting | None:
     frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
     trigger = doc.tokens[first].lower
-    left = frame.words(first - 6, first)
+    left = frame.words(first - 8, first)
     if set(left) & (_CANCELLING | LEXICON.suspension.verbs | LEXICON.suspension.nouns):
         return None  # "cancelled a trip", "suspend meetings": a suspension, not a meeting
     if frame.blocked:
         return None
     codes: dict[str, Actor] = {}
-    subject = frame.subject()
+    subject = frame.subject(extra_gap=frozenset({"to", "for"}))
     for m in subject:
         for code in m.codes:
             codes.setdefault(code, actor_of(doc, m, code))
-    objects = frame.objects()
     if trigger in _TOPIC_FIRST:
-        objects = [p for p in objects if p.prep != "object"]
+        objects = frame.objects(frozenset({"with", "between"}), topic_first=True)
+    else:
+        objects = frame.objects()
     for party in objects:
         for code in party.mention.codes:
             codes.setdefault(code, actor_of(doc, party.mention, code))
