@@ -85,6 +85,8 @@ class ActorResolver:
             key = tuple(t.lower for t in window)
             entries = [e for e in gaz.lookup(key, day) if _case_ok(e, window)]
             if entries:
+                if _names_media(doc, i + length):
+                    return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "media", i, i + length)
                 return _from_entry(doc, entries[0], i, i + length)
             person = gaz.person_keys.get(key)
             if person is not None and (length > 1 or _surname_ok(first)):
@@ -118,6 +120,15 @@ class ActorResolver:
         role = next((t.role for t in tenures if t.role), None)
         text = doc.text[toks[a].start : toks[b - 1].end]
         return ActorMention(toks[a].start, toks[b - 1].end, text, codes, "person", a, b, name=name, role=role)
+
+
+_MEDIA_WORDS = frozenset({"news", "agency", "times", "post", "press", "radio", "tv", "television", "broadcasting", "tribune", "herald", "daily", "today", "telegraph", "journal", "gazette", "observer", "insider", "wire"})
+
+
+def _names_media(doc: Document, i: int) -> bool:
+    """'Qatar News Agency', 'Russia Today': a country name that is part of a media name."""
+    toks = doc.tokens
+    return i < len(toks) and toks[i].text[0].isupper() and toks[i].lower in _MEDIA_WORDS
 
 
 def _merge_sorted(a: list[ActorMention], b: list[ActorMention]) -> list[ActorMention]:

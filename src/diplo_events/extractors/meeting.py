@@ -86,6 +86,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, earlier: li
     for party in objects:
         for code in party.mention.codes:
             codes.setdefault(code, actor_of(doc, party.mention, code))
+    for m in _compound(frame):
+        for code in m.codes:
+            codes.setdefault(code, actor_of(doc, m, code))
     location = frame.location()
     if trigger in _VISITS:
         target = _visit_target(doc, first, sentence)
@@ -119,6 +122,20 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, earlier: li
         extractor=MeetingExtractor.name,
         confidence=0.7 if len(codes) > 1 else 0.5,
     )
+
+
+def _compound(frame: Frame) -> list:
+    """Parties named in the noun phrase before a meeting noun: "a Russia-NATO Council
+    session", "the Russia-EU summit", "U.S.-Canadian consultations"."""
+    toks = frame.doc.tokens
+    i = frame.first - 1
+    lo = max(frame.sentence.first_token, frame.first - 6)
+    while i >= lo and (toks[i].text == "-" or toks[i].text[0].isupper() or toks[i].lower in _LEX.nouns or toks[i].lower == "'s"):
+        i -= 1
+    start = i + 1
+    found = [m for m in frame.doc.sentence_actors(frame.sentence) if start <= m.first_token and m.last_token <= frame.first and m.codes]
+    joined = any(toks[k].text == "-" for k in range(start, frame.first))
+    return found if joined else []
 
 
 def _group_subject(subject: list) -> bool:
