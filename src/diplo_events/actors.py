@@ -83,7 +83,9 @@ class ActorResolver:
             if _crosses_line(doc.text, window):
                 continue
             key = tuple(t.lower for t in window)
-            entries = [e for e in gaz.lookup(key, day) if _case_ok(e, window)]
+            entries = [e for e in gaz.lookup(key, day) if e.kind != "anaphor" and _case_ok(e, window)]
+            if entries and _not_a_party_here(doc, entries[0], i, i + length):
+                return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "name-part", i, i + length)
             if entries:
                 if _names_media(doc, i + length):
                     return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "media", i, i + length)
@@ -98,7 +100,7 @@ class ActorResolver:
                 start, end = toks[i].start, toks[i + length - 1].end
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
                 return ActorMention(start, end, "", (), "city", i, i + length)
-            if length == 1 and _surname_ok(first) and key not in gaz.cities:
+            if length == 1 and _surname_ok(first) and _stands_alone(doc, i):
                 names = gaz.surnames.get(key[0], set())
                 known = names & seen
                 if known:
@@ -123,6 +125,37 @@ class ActorResolver:
 
 
 _MEDIA_WORDS = frozenset({"news", "agency", "times", "post", "press", "radio", "tv", "television", "broadcasting", "tribune", "herald", "daily", "today", "telegraph", "journal", "gazette", "observer", "insider", "wire"})
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "premier", "chancellor", "king", "queen", "prince", "sheikh", "emir", "secretary", "general", "ambassador", "envoy", "senator", "governor", "chairman", "leader", "pm", "mp", "foreign", "defence", "defense", "counterpart", "spokesman", "spokeswoman", "director", "chief"})
+# capitalised nouns that make a place name part of the name of a treaty, a meeting or a body
+_NAME_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "convention", "protocol", "club", "declaration", "process", "charter", "pact", "statute", "principles", "plan", "initiative", "format", "document", "memorandum", "group", "talks", "consensus", "framework", "understanding", "communique", "summit"})
+_CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5"})
+
+
+def _stands_alone(doc: Document, i: int) -> bool:
+    """A bare surname: not the first or middle word of an unknown longer name ("Santos
+    Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan")."""
+    toks = doc.tokens
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1:
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _TITLES:
+        return not any(s.first_token == i - 1 for s in doc.sentences)
+    return True
+
+
+def _not_a_party_here(doc: Document, entry: Entry, a: int, b: int) -> bool:
+    """'US$3 billion' is money; 'the Paris Agreement', 'the Minsk format' name a treaty or a
+    forum: the place names in them are not parties."""
+    toks = doc.tokens
+    nxt = toks[b] if b < len(toks) else None
+    if nxt is None:
+        return False
+    if nxt.text in _CURRENCY_SIGNS and nxt.start == toks[b - 1].end:
+        return True
+    return entry.kind in {"capital", "city"} and nxt.text[0].isupper() and nxt.lower in _NAME_HEADS
 
 
 def _names_media(doc: Document, i: int) -> bool:

@@ -25,6 +25,11 @@ _SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or",
 # a subject is not the object of a preposition or an indefinite noun phrase ("a U.S. system")
 _NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", "by", "at", "against", "a", "an", "into", "toward", "towards", "over", "about", "than"})
 _FIRST_PERSON = frozenset({"we", "i", "our"})
+_PRONOUN_SUBJECTS = frozenset({"it", "they"})
+_CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "while", "citing", "claiming", "alleging"})
+_FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
+    "is", "are", "was", "were", "to", "be", "been", "also", "not", "n't", "then", "later", "already", "now", "formally",
+    "officially", "immediately", "temporarily", "indefinitely", "has", "could", "can", "shall", "did", "does", "do", ","})
 _PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun"})
 _NATIONALITY_PLURAL_OK = frozenset({"efforts", "economy", "people", "war", "industry", "reserves", "rebuilding", "reconstruction"})
 
@@ -86,6 +91,7 @@ class Frame:
     first: int
     last: int
     role_preps: frozenset[str] = frozenset({"with", "to", "for", "between", "and"})
+    subject_from_sentence: bool = field(init=False, default=False)
     clause_start: int = field(init=False)
     clause_end: int = field(init=False)
 
@@ -132,34 +138,68 @@ class Frame:
 
     def subject(self, extra_gap: frozenset[str] = frozenset()) -> list[ActorMention]:
         """The run of parties closest before the trigger in its clause ("Iran and North
-        Korea help ..."); failing that, before the trigger in the sentence. Parties after a
-        preposition or an article ("talks with X", "a U.S. system") are not subjects."""
+        Korea help ..."). Parties after a preposition or an article ("talks with X", "a U.S.
+        system") are not subjects. When the clause has none and opens with "including",
+        "saying" or the like, the subject is the sentence's first run of parties."""
         left = [m for m in self.sentence_parties if self.clause_start <= m.first_token and m.last_token <= self.first]
         left = [m for m in left if not self._governed(m)]
+        self.subject_from_sentence = False
         if not left:
-            clause_words = set(self.words(self.clause_start, self.first))
-            if clause_words & _FIRST_PERSON:
-                return []  # an unresolved "we": the speaker is unknown, not the nearest name
+            mode = self._may_borrow_subject()
+            if mode is None:
+                return []
             left = [m for m in self.sentence_parties if m.last_token <= self.first and not self._governed(m)]
-        if not left:
-            return []
-        run = [left[-1]]
+            if not left:
+                return []
+            self.subject_from_sentence = True
+            if mode == "nearest":
+                return self._run(left, len(left) - 1, extra_gap, forward=False)
+            return self._run(left, 0, extra_gap, forward=True)
+        return self._run(left, len(left) - 1, extra_gap, forward=False)
+
+    def _run(self, left: list[ActorMention], k: int, extra_gap: frozenset[str], *, forward: bool) -> list[ActorMention]:
         allowed = _SUBJECT_GAP | extra_gap
-        for m in reversed(left[:-1]):
-            gap = self.words(m.last_token, run[0].first_token)
-            if all(w in allowed or w in LEXICON.agent_nouns or _capitalised(self, w, m.last_token, run[0].first_token) for w in gap) and len(gap) <= 6:
-                run.insert(0, m)
-            else:
+        run = [left[k]]
+        others = left[k + 1 :] if forward else list(reversed(left[:k]))
+        for m in others:
+            a, b = (run[-1], m) if forward else (m, run[0])
+            gap = self.words(a.last_token, b.first_token)
+            if len(gap) > 6 or not all(
+                w in allowed or w in LEXICON.agent_nouns or _capitalised(self, w, a.last_token, b.first_token) for w in gap
+            ):
                 break
+            if forward:
+                run.append(m)
+            else:
+                run.insert(0, m)
         return run
 
+    def _may_borrow_subject(self) -> str | None:
+        """Whether a clause without a named subject borrows one from its sentence: the first
+        party when it continues the main clause ("including suspending ..."), the nearest when
+        a pronoun stands for it ("... said it will start talks"); None otherwise."""
+        if self.clause_start == self.sentence.first_token:
+            return None
+        words = self.words(self.clause_start, self.first)
+        if set(words) & _FIRST_PERSON:
+            return None  # an unresolved "we": the speaker is unknown, not the nearest name
+        if set(words) & _PRONOUN_SUBJECTS:
+            return "nearest"
+        opener = self.doc.tokens[self.clause_start - 1].lower
+        if opener in _CONTINUATIONS or all(w in _FUNCTION_WORDS or w.endswith("ing") for w in words):
+            return "first"
+        return None
+
     def _governed(self, m: ActorMention) -> bool:
-        """Whether a preposition or an indefinite article governs the mention."""
+        """Whether a preposition or an indefinite article governs the mention ("of" after an
+        official or a body does not: "the government of New Zealand")."""
         i = m.first_token - 1
         toks = self.doc.tokens
         if i >= 0 and toks[i].lower == "the":
             i -= 1
-        return i >= self.sentence.first_token and toks[i].lower in _NOT_SUBJECT_BEFORE
+        if i < self.sentence.first_token or toks[i].lower not in _NOT_SUBJECT_BEFORE:
+            return False
+        return not (toks[i].lower == "of" and i > 0 and toks[i - 1].lower in LEXICON.agent_nouns)
 
     def objects(self, role_preps: frozenset[str] | None = None, *, topic_first: bool = False) -> list[Party]:
         """Parties after the trigger in the clause, each with the preposition that introduced
@@ -180,7 +220,7 @@ class Frame:
                 break
             m = by_start.get(j)
             if m is not None:
-                if state == "object":
+                if state == "object" and m.text.lower() not in {"he", "she"}:
                     nxt = toks[m.last_token].lower if m.last_token < len(toks) else ""
                     out.append(Party(m, "possessive" if nxt == "'s" else prep))
                 j = m.last_token
@@ -196,7 +236,8 @@ class Frame:
     # -- modality -----------------------------------------------------------------------
     def _left_words(self, window: int) -> list[tuple[int, str]]:
         toks = self.doc.tokens
-        lo = max(self.clause_start, self.first - window, self.sentence.first_token)
+        start = self.sentence.first_token if self.subject_from_sentence and window > 8 else self.clause_start
+        lo = max(start, self.first - window, self.sentence.first_token)
         out = []
         for i in range(lo, self.first):
             t = toks[i]
@@ -216,7 +257,7 @@ class Frame:
     @cached_property
     def blocked(self) -> bool:
         """An appeal, threat, offer, condition or hypothesis governs the trigger."""
-        clause = self._left_words(40)
+        clause = self._left_words(80 if self.subject_from_sentence else 40)
         if any(w in LEXICON.appeals or w in LEXICON.threats for _, w in clause):
             return True
         near = self._left_words(8)
@@ -278,6 +319,17 @@ class Frame:
     def location(self) -> Location | None:
         """Where the event happens: the place after "in"/"at" nearest the trigger."""
         return find_location(self.doc, self.clause_start, self.clause_end, self.first)
+
+
+def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:
+    """A trigger word is lower case, except at the start of a sentence or in a headline
+    ("NATO Steps Up Cooperation"): "the Fund", "Aid" in a name are not triggers."""
+    tok = doc.tokens[i]
+    if tok.text[0].islower() or i == sentence.first_token:
+        return True
+    words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return len(words) <= 16 and capitalised * 2 >= len(words)
 
 
 def _is_boundary(toks: list[Token], i: int) -> bool:

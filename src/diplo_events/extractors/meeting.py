@@ -8,7 +8,7 @@ from ..lexicon import LEXICON
 from ..models import Actor, Location, Meeting
 from ..places import place_after
 from ..registry import extractors
-from .base import Frame, actor_of, span_of
+from .base import Frame, actor_of, is_trigger_case, span_of
 
 __all__ = ["MeetingExtractor"]
 
@@ -17,7 +17,7 @@ _VISITS = frozenset({"visit", "visits", "visited", "visiting", "trip", "tour"})
 _TOPIC_FIRST = frozenset({"discuss", "discusses", "discussed", "discussing"})
 _CANCELLING = frozenset({"cancel", "cancels", "cancelled", "canceled", "postpone", "postponed", "postpones", "off", "scrapped", "scrap"})
 _GROUP_ROLES = frozenset({"ministers", "leaders", "foreign ministers", "defence ministers", "defense ministers", "finance ministers", "ambassadors", "envoys", "members", "heads", "officials", "states"})
-_ROLE_PREPS = frozenset({"with", "between", "and", "by", "to", "for", "counterpart", "counterparts"})
+_ROLE_PREPS = frozenset({"with", "between", "and", "by", "counterpart", "counterparts"})
 
 
 @extractors.register("diplo_events.meeting.v1")
@@ -36,10 +36,15 @@ class MeetingExtractor:
         for sentence in doc.sentences:
             if not doc.sentence_actors(sentence):
                 continue
+            claimed: list[tuple[int, int]] = []  # clauses that already have a meeting
             for first, last in _triggers(doc, sentence):
-                event = _event(doc, sentence, first, last, out)
-                if event is not None:
-                    out.append(event)
+                if any(a <= first < b for a, b in claimed) and doc.tokens[first].lower in _LEX.nouns:
+                    continue  # "met X during a trip to Y", "marking the first meeting": the same one
+                events = _events(doc, sentence, first, last, out)
+                if events:
+                    frame = Frame(doc, sentence, first, last)
+                    claimed.append((frame.clause_start, frame.clause_end))
+                out.extend(events)
         return out
 
 
@@ -48,7 +53,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for i in range(sentence.first_token, sentence.last_token):
         w = toks[i].lower
-        if w in _LEX.verbs or w in _LEX.nouns:
+        if (w in _LEX.verbs or w in _LEX.nouns) and is_trigger_case(doc, sentence, i):
             if w in LEXICON.meeting_qualifiers:
                 prev = {toks[k].lower for k in range(max(sentence.first_token, i - 2), i)}
                 if not prev & LEXICON.meeting_qualifiers[w]:
@@ -66,49 +71,70 @@ def _idiom(doc: Document, i: int, sentence: Sentence) -> bool:
     return any(w in LEXICON.idiom_objects for w in window)
 
 
-def _event(doc: Document, sentence: Sentence, first: int, last: int, earlier: list[Meeting]) -> Meeting | None:
+def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: list[Meeting]) -> list[Meeting]:
+    """The meetings at one trigger: one, or one per counterpart when one side meets several
+    in turn ("to visit Thailand and Indonesia", "met the IMF, then President Trump")."""
     frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
     trigger = doc.tokens[first].lower
     left = frame.words(first - 8, first)
     if set(left) & (_CANCELLING | LEXICON.suspension.verbs | LEXICON.suspension.nouns):
-        return None  # "cancelled a trip", "suspend meetings": a suspension, not a meeting
-    if frame.blocked:
-        return None
-    codes: dict[str, Actor] = {}
+        return []  # "cancelled a trip", "suspend meetings": a suspension, not a meeting
     subject = frame.subject(extra_gap=frozenset({"to", "for"}))
+    if frame.blocked:
+        return []
+    sides: dict[str, Actor] = {}
     for m in subject:
         for code in m.codes:
-            codes.setdefault(code, actor_of(doc, m, code))
+            sides.setdefault(code, actor_of(doc, m, code))
+    for m in _compound(frame):
+        for code in m.codes:
+            sides.setdefault(code, actor_of(doc, m, code))
     if trigger in _TOPIC_FIRST:
         objects = frame.objects(frozenset({"with", "between"}), topic_first=True)
     else:
         objects = frame.objects()
+    others: dict[str, Actor] = {}
     for party in objects:
         for code in party.mention.codes:
-            codes.setdefault(code, actor_of(doc, party.mention, code))
-    for m in _compound(frame):
-        for code in m.codes:
-            codes.setdefault(code, actor_of(doc, m, code))
+            if code not in sides:
+                others.setdefault(code, actor_of(doc, party.mention, code))
     location = frame.location()
     if trigger in _VISITS:
-        target = _visit_target(doc, first, sentence)
-        if target is not None:
-            code, start, end = target
-            codes.setdefault(code, Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end)))
-            location = Location(country=code, place=doc.text[start:end], text=doc.text[start:end], span=span_of(doc, start, end))
-    if len(codes) < 2 and _two_sides(frame) and earlier:
+        for code, start, end in _visit_targets(doc, first, frame.clause_end):
+            others.setdefault(code, Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end)))
+            if location is None or location.country not in others:
+                text = doc.text[start:end]
+                location = Location(country=code, place=text, text=text, span=span_of(doc, start, end))
+    if len(sides) + len(others) < 2 and _two_sides(frame) and earlier:
         for actor in earlier[-1].participants:
-            codes.setdefault(actor.code, actor)
+            sides.setdefault(actor.code, actor)
+    groups = [{**sides, **others}]
+    separate = len(sides) == 1 and len(others) >= 2 and not any(p.prep == "between" for p in objects)
+    if separate and not _one_gathering(frame):
+        groups = [{**sides, code: actor} for code, actor in others.items()]
+    out = []
+    for codes in groups:
+        event = _meeting(frame, trigger, subject, codes, location if len(groups) == 1 or (location and location.country in codes) else None)
+        if event is not None:
+            out.append(event)
+    return out
+
+
+def _one_gathering(frame: Frame) -> bool:
+    """A summit or a multilateral meeting with several parties is one meeting."""
+    words = set(frame.words(frame.clause_start, frame.clause_end))
+    return bool(words & {"summit", "conference", "trilateral", "multilateral", "together", "jointly", "council", "session", "gathered", "meeting"})
+
+
+def _meeting(frame: Frame, trigger: str, subject: list, codes: dict[str, Actor], location: Location | None) -> Meeting | None:
     if not codes:
         return None
     if len(codes) == 1:
         (code,) = codes
         if code not in ORGANIZATION_CODES and not frame.negated:
             return None  # a state meeting itself is domestic
-        if code in ORGANIZATION_CODES and trigger in LEXICON.meeting.weak_verbs and not _group_subject(subject):
+        if trigger in LEXICON.meeting.weak_verbs and not _group_subject(subject):
             return None
-    elif trigger in LEXICON.meeting.weak_verbs and len(codes) < 2:
-        return None
     status = frame.status
     return Meeting(
         participants=tuple(codes.values()),
@@ -135,7 +161,8 @@ def _compound(frame: Frame) -> list:
     start = i + 1
     found = [m for m in frame.doc.sentence_actors(frame.sentence) if start <= m.first_token and m.last_token <= frame.first and m.codes]
     joined = any(toks[k].text == "-" for k in range(start, frame.first))
-    return found if joined else []
+    owners = [m for m in frame.sentence_parties if m.last_token < frame.first and toks[m.last_token].lower == "'s" and frame.first - m.last_token <= 4]
+    return (found if joined else []) + owners
 
 
 def _group_subject(subject: list) -> bool:
@@ -147,13 +174,29 @@ def _two_sides(frame: Frame) -> bool:
     return any(a in {"two", "both"} and b in {"sides", "countries", "leaders", "men", "ministers"} for a, b in zip(words, words[1:], strict=False))
 
 
-def _visit_target(doc: Document, i: int, sentence: Sentence) -> tuple[str, int, int] | None:
-    """The place visited: "visits Kyrgyzstan", "a visit to Beijing", "trip to Australia"."""
+def _visit_targets(doc: Document, i: int, stop: int) -> list[tuple[str, int, int]]:
+    """The places visited: "visits Kyrgyzstan", "a visit to Beijing", "to visit Thailand and
+    Indonesia"."""
     toks = doc.tokens
     j = i + 1
-    if j < sentence.last_token and toks[j].lower in {"to", "of"}:
+    if j < stop and toks[j].lower in {"to", "of"}:
         j += 1
-    return place_after(doc, j) if j < sentence.last_token else None
+    out: list[tuple[str, int, int]] = []
+    while j < stop:
+        found = place_after(doc, j)
+        if found is None:
+            break
+        out.append(found)
+        k = j
+        while k < stop and toks[k].end <= found[2]:
+            k += 1
+        if k < stop and toks[k].lower in {"and", ","} and k + 1 < stop:
+            j = k + 1
+            if toks[j].lower == "and":
+                j += 1
+        else:
+            break
+    return out
 
 
 def _cameo(trigger: str, status: str) -> str:
