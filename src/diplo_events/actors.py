@@ -68,6 +68,7 @@ class ActorResolver:
         found = _merge_sorted(found, _org_anaphors(doc, gaz, found))
         found = _merge_sorted(found, _pronouns(doc, found))
         found = _merge_sorted(found, _quote_speakers(doc, found))
+        found = _merge_sorted(found, _pairs(doc, found))
         doc.actors = found
 
     def _name_at(
@@ -279,6 +280,39 @@ def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
                 end_i = i + 2
             end = toks[end_i - 1].end
             out.append(ActorMention(tok.start, end, doc.text[tok.start : end], last.codes, "pronoun", i, end_i))
+    return out
+
+
+_PAIR_NOUNS = frozenset({"countries", "sides", "nations", "governments", "leaders", "neighbours", "neighbors", "states", "capitals", "allies", "rivals"})
+
+
+def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'the two countries', 'both sides' -> the last two states or organisations named."""
+    toks = doc.tokens
+    out: list[ActorMention] = []
+    for i in range(len(toks) - 1):
+        a, b = toks[i].lower, toks[i + 1].lower
+        start_i = i
+        if a == "two" and i > 0 and toks[i - 1].lower == "the":
+            start_i = i - 1
+        elif a != "both":
+            continue
+        if b not in _PAIR_NOUNS:
+            continue
+        codes: list[str] = []
+        for m in reversed(found):
+            if m.start >= toks[i].start or m.kind in {"pronoun", "anaphor"}:
+                continue
+            if m.kind == "capital" and m.first_token > 0 and toks[m.first_token - 1].lower in {"in", "at", "to", "from"}:
+                continue  # a place, not a side
+            for code in m.codes:
+                if code not in codes:
+                    codes.append(code)
+            if len(codes) >= 2:
+                break
+        if len(codes) == 2:
+            start, end = toks[start_i].start, toks[i + 1].end
+            out.append(ActorMention(start, end, doc.text[start:end], tuple(reversed(codes)), "anaphor", start_i, i + 2))
     return out
 
 

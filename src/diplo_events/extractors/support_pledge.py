@@ -10,7 +10,7 @@ from ..gazetteer import ORGANIZATION_CODES
 from ..lexicon import LEXICON
 from ..models import Actor, Amount, SupportPledge
 from ..registry import extractors
-from .base import Frame, actor_of, span_of
+from .base import Frame, actor_of, is_trigger_case, span_of
 
 __all__ = ["SupportPledgeExtractor"]
 
@@ -70,7 +70,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
                 found.append((i, i + 1))
                 continue
         if w in _LEX.verbs and w not in {"step", "steps", "stepped", "stepping", "ramp", "ramps", "ramped", "prop", "propped"}:
-            found.append((i, i + 1))
+            if is_trigger_case(doc, sentence, i):
+                found.append((i, i + 1))
     return found
 
 
@@ -99,13 +100,13 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
     if trigger.startswith("promis") or trigger.startswith("pledg"):
         if frame.last < len(doc.tokens) and doc.tokens[frame.last].lower == "to":
             return None  # "promised to lend": the next verb carries it
-    if frame.blocked and not trigger.startswith("offer"):
-        return None
     donors: dict[str, Actor] = {}
     by = [p.mention for p in objects if p.prep in {"by", "from"}]
     for m in frame.subject() or by:
         for code in m.codes:
             donors.setdefault(code, actor_of(doc, m, code))
+    if frame.blocked and not trigger.startswith("offer"):
+        return None
     if not donors:
         return None
     recipients: dict[str, Actor] = {}
@@ -117,8 +118,13 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         for code in party.mention.codes:
             if code not in donors:
                 recipients.setdefault(code, actor_of(doc, party.mention, code))
-    if not recipients and not (set(window) & _AID_NOUNS or set(donors) & ORGANIZATION_CODES):
-        return None
+    if not recipients:
+        for m in _later_recipients(frame):
+            for code in m.codes:
+                if code not in donors:
+                    recipients.setdefault(code, actor_of(doc, m, code))
+    if not recipients and (_for_something(window) or not (set(window) & _AID_NOUNS or set(donors) & ORGANIZATION_CODES)):
+        return None  # no one receives it: domestic ("a package for airlines") or not support
     status = frame.status
     if trigger in {"pledge", "pledges", "pledged", "promise", "promises", "promised", "commit", "commits", "committed"}:
         status = "planned" if status == "occurred" else status
@@ -139,6 +145,29 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         extractor=SupportPledgeExtractor.name,
         confidence=0.7 if recipients else 0.5,
     )
+
+
+def _later_recipients(frame: Frame) -> list:
+    """A recipient past the clause's end, within the sentence: "deploys vessels, including
+    the X, carrying aid to Cuba"."""
+    toks = frame.doc.tokens
+    stop = min(frame.sentence.last_token, frame.last + 25)
+    for m in frame.sentence_parties:
+        if frame.clause_end <= m.first_token < stop and m.first_token > 0:
+            prev = toks[m.first_token - 1].lower
+            if prev == "the" and m.first_token > 1:
+                prev = toks[m.first_token - 2].lower
+            if prev in {"to", "for"}:
+                return [m]
+    return []
+
+
+def _for_something(window: list[str]) -> bool:
+    """'a support package for airlines': support for a sector, not for a party."""
+    for a, b in zip(window, window[1:], strict=False):
+        if a == "for" and b.isalpha() and b.islower() and b not in {"the", "a", "an", "its", "their", "his", "her"}:
+            return True
+    return False
 
 
 def _types(frame: Frame, window: list[str]) -> tuple:

@@ -7,7 +7,7 @@ from ..document import Document, Sentence
 from ..lexicon import LEXICON
 from ..models import Actor, Suspension
 from ..registry import extractors
-from .base import Frame, actor_of
+from .base import Frame, actor_of, is_trigger_case
 
 __all__ = ["SuspensionExtractor"]
 
@@ -62,6 +62,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, tuple[i
                 continue
         elif w not in _LEX.verbs and w not in _LEX.nouns:
             continue
+        if not is_trigger_case(doc, sentence, i):
+            continue
         if w in _CANCEL and w.startswith("call") and last == i + 1:
             continue  # "call" without "off"
         obj = _object(doc, i, last, stop)
@@ -102,15 +104,13 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
 
 def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[int, int] | None) -> Suspension | None:
     frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
-    if frame.blocked:
-        return None
     actors: dict[str, Actor] = {}
     objects = frame.objects()
     passive = [p for p in objects if p.prep == "by"]
     for m in [p.mention for p in passive] or frame.subject():
         for code in m.codes:
             actors.setdefault(code, actor_of(doc, m, code))
-    if not actors:
+    if frame.blocked or not actors:
         return None
     counterparts: dict[str, Actor] = {}
     for party in objects:
@@ -122,6 +122,11 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
     suspended = None
     if obj is not None:
         a, b = obj
+        words = {t.lower for t in doc.tokens[a:b]}
+        if words & _DOMESTIC:
+            return None  # "federal assistance programs", "domestic funding"
+        if not counterparts and doc.tokens[b - 1].lower in _TALKS and not _named(doc, a, b):
+            return None  # talks with no one named: party or domestic talks
         while a < b - 1 and doc.tokens[a].lower in _DETERMINERS:
             a += 1
         suspended = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
@@ -143,6 +148,15 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
         extractor=SuspensionExtractor.name,
         confidence=0.7 if counterparts else 0.5,
     )
+
+
+_DOMESTIC = frozenset({"federal", "domestic", "internal", "municipal", "provincial", "state-run"})
+_TALKS = frozenset({"talks", "negotiations", "dialogue", "meetings", "consultations", "meeting"})
+
+
+def _named(doc: Document, a: int, b: int) -> bool:
+    """Whether a proper name qualifies the talks ("the informal GATT talks")."""
+    return any(t.text[0].isupper() for t in doc.tokens[a : b - 1])
 
 
 def _cameo(suspended: str | None) -> str:
