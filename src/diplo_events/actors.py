@@ -84,6 +84,8 @@ class ActorResolver:
             if _crosses_line(doc.text, window):
                 continue
             key = tuple(t.lower for t in window)
+            if key in gaz.regions:
+                return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "region", i, i + length)
             entries = [e for e in gaz.lookup(key, day) if e.kind != "anaphor" and _case_ok(e, window)]
             if entries and _not_a_party_here(doc, entries[0], i, i + length):
                 return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "name-part", i, i + length)
@@ -106,7 +108,7 @@ class ActorResolver:
                 known = names & seen
                 if known:
                     return self._person(doc, gaz, sorted(known)[0], i, i + 1, day)
-                if names and key[0] not in LEXICON.common_words and not _sentence_initial(doc, i):
+                if names and key[0] not in LEXICON.common_words:
                     active = [n for n in sorted(names) if gaz.tenures_on(n, day)]
                     codes = {t.code for n in active for t in gaz.tenures_on(n, day)}
                     if len(codes) == 1 and (day is not None or len(names) == 1):
@@ -151,6 +153,8 @@ def _not_a_party_here(doc: Document, entry: Entry, a: int, b: int) -> bool:
     """'US$3 billion' is money; 'the Paris Agreement', 'the Minsk format' name a treaty or a
     forum: the place names in them are not parties."""
     toks = doc.tokens
+    if entry.kind == "institution" and a >= 2 and toks[a - 1].lower == "'s":
+        return True  # "Germany's Foreign Office": the possessor names the state
     nxt = toks[b] if b < len(toks) else None
     if nxt is None:
         return False
@@ -191,10 +195,6 @@ def _surname_ok(tok: Token) -> bool:
     return len(tok.text) >= 3 and tok.text[0].isupper() and not tok.text.isupper()
 
 
-def _sentence_initial(doc: Document, i: int) -> bool:
-    return any(s.first_token == i for s in doc.sentences if s.first_token <= i < s.last_token)
-
-
 def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:
     toks = doc.tokens
     start = toks[a].start
@@ -212,13 +212,16 @@ def _title_after(doc: Document, i: int) -> str | None:
     toks = doc.tokens
     j = i + 1 if i < len(toks) and toks[i].lower == "'s" else i
     words: list[str] = []
+    last_agent = 0
     for tok in toks[j : j + 4]:
         if not tok.text[0].isalpha():
             break
         words.append(tok.lower)
         if tok.lower in LEXICON.agent_nouns:
-            return " ".join(words)
-    return None
+            last_agent = len(words)
+        elif last_agent:
+            break
+    return " ".join(words[:last_agent]) if last_agent else None
 
 
 # -- references back ------------------------------------------------------------------------

@@ -33,7 +33,8 @@ from .segment import tokenize
 __all__ = ["ORGANIZATION_CODES", "Entry", "Gazetteer", "Tenure"]
 
 ORGANIZATION_CODES = frozenset(
-    "NATO EU UN OSCE OPCW AU ASEAN CSTO G7 G8 G20 IAEA IMF WTO LAS SCO BRICS OAS COE OIC ICC WHO".split()
+    "NATO EU UN OSCE OPCW AU ASEAN CSTO G7 G8 G20 IAEA IMF WTO LAS SCO BRICS OAS COE OIC ICC WHO "
+    "OPEC OECD CIS EAEU CARICOM".split()
 )
 
 KINDS = frozenset({"name", "adjective", "capital", "institution", "body", "anaphor", "members", "person"})
@@ -105,6 +106,7 @@ class Gazetteer:
         self.person_keys: dict[tuple[str, ...], str] = {}
         self.surnames: dict[str, set[str]] = {}
         self.cities: dict[tuple[str, ...], tuple[str, str]] = {}
+        self.regions: set[tuple[str, ...]] = set()
         self.max_key_length = 1
 
     # -- building -------------------------------------------------------------------------
@@ -174,6 +176,13 @@ class Gazetteer:
             self.max_key_length = max(self.max_key_length, len(key))
             if len(key) > 1:
                 self.surnames.setdefault(key[-1], set()).add(name)
+
+    def add_region(self, name: str) -> None:
+        """A region ("Latin America", "the Middle East"): read as one name, coded as no party."""
+        key = key_of(name)
+        if key:
+            self.regions.add(key)
+            self.max_key_length = max(self.max_key_length, len(key))
 
     def add_city(self, city: str, code: str) -> None:
         """A place name that locates an event in ``code``."""
@@ -265,6 +274,10 @@ def _build_default() -> Gazetteer:
             value = getattr(country, attr, None)
             if value and "," not in value:
                 gaz.add_alias(value, country.alpha_3, "name")
+    from .lexicon import LEXICON  # noqa: PLC0415
+
+    for region in LEXICON.regions:
+        gaz.add_region(region)
     data = resources.files("diplo_events") / "data"
     for filename in ("countries.tsv", "organizations.tsv", "cities.tsv", "people.tsv"):
         resource = data / filename

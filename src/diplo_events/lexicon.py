@@ -51,6 +51,7 @@ class Lexicon:
     reporting: frozenset[str]
     agent_nouns: frozenset[str]
     common_words: frozenset[str]
+    regions: tuple[str, ...]
 
     def anaphor_heads(self, gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
         """Head noun of each back-reference ("alliance") -> the codes it may stand for."""
@@ -113,6 +114,7 @@ def load_lexicon() -> Lexicon:
         reporting=_words(raw["clause"]["reporting"]),
         agent_nouns=_words(raw["agents"]["nouns"]),
         common_words=_words(raw["common_words"]["words"]),
+        regions=tuple(raw["regions"]["names"]),
     )
 
 

@@ -109,7 +109,12 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
         for actor in earlier[-1].participants:
             sides.setdefault(actor.code, actor)
     groups = [{**sides, **others}]
-    separate = len(sides) == 1 and len(others) >= 2 and not any(p.prep == "between" for p in objects)
+    separate = (
+        len(sides) == 1
+        and len(others) >= 2
+        and not any(p.prep == "between" for p in objects)
+        and not all(p.mention.kind == "adjective" for p in objects)  # "Swedish and Finnish officials"
+    )
     if separate and not _one_gathering(frame):
         groups = [{**sides, code: actor} for code, actor in others.items()]
     out = []

@@ -87,7 +87,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         return None
     if any(w in _LEX.non_objects for w in window[:6]):
         return None  # a sale, a deal, a purchase
-    clause_text = doc.text[doc.tokens[frame.last].start if frame.last < len(doc.tokens) else 0 : doc.tokens[frame.clause_end - 1].end] if frame.clause_end > frame.last else ""
+    after = doc.tokens[frame.last].start if frame.last < sentence.last_token else sentence.end
+    clause_text = doc.text[after : sentence.end]
     amount = _amount(doc, frame)
     has_object = any(w in _LEX.objects for w in window) or amount is not None
     objects = frame.objects()

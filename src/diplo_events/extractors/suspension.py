@@ -91,8 +91,8 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
         j += 1
     for k in range(j, min(j + 8, stop)):
         word = toks[k].lower
-        if word in _LEX.non_objects:
-            return None
+        if word in _LEX.non_objects and not (k + 1 < stop and toks[k + 1].lower in allowed):
+            return None  # "flights", "exports" - but "trade negotiations" is talks
         if word in allowed:
             return (j, k + 1)
         if word in {".", ";", ",", "but", "while", "after", "as"} and k > j:

@@ -1,0 +1,84 @@
+"""Meetings. Examples written for the project, grouped by what they test."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplo_events
+
+from ._helpers import fs, summary, types
+
+# Held, planned and ongoing meetings, in several verb forms and nominalisations.
+POSITIVES = [
+    ("Chinese President Xi Jinping met French President Emmanuel Macron in Paris on Monday.", fs("CHN", "FRA")),
+    ("The foreign ministers of Egypt and Jordan held talks in Amman.", fs("EGY", "JOR")),
+    ("Kenya's president will visit Tanzania next month.", fs("KEN", "TZA")),
+    ("Turkey hosted Swedish and Finnish officials for consultations on Wednesday.", fs("TUR", "SWE", "FIN")),
+    ("Brazil and Argentina opened negotiations on a new trade framework.", fs("BRA", "ARG")),
+    ("The Indian prime minister held a phone call with the Australian prime minister.", fs("IND", "AUS")),
+    ("NATO defence ministers will meet in Brussels next week.", fs("NATO",)),
+    ("Germany and Poland are holding consultations in Warsaw.", fs("DEU", "POL")),
+    ("A Japan-Philippines summit took place in Manila on Friday.", fs("JPN", "PHL")),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), POSITIVES)
+def test_meetings_are_found_with_their_parties(text: str, parties: frozenset[str]) -> None:
+    found = [s for s in summary(text) if s[0] == "meeting" and not s[3]]
+    assert [s[1] for s in found] == [parties]
+
+
+# Not meetings: idioms, domestic meetings, offers, appeals, conditions, hopes.
+NEGATIVES = [
+    "Egypt says the new pipeline will meet its energy needs until 2030.",
+    "The Indonesian cabinet meeting approved the budget on Tuesday.",
+    "Norway offered to host talks between the two warring factions.",
+    "Canada urged India to hold talks with Pakistan.",
+    "If Serbia agrees, Kosovo could meet its envoy next month.",
+    "Officials hope Iran will join talks with France later this year.",
+    "The Spanish prime minister told a news conference in Madrid that growth was strong.",
+    "Chile proposed a meeting with Peru to settle the border dispute.",
+    "Mexico is ready to meet Guatemalan officials to discuss migration.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_non_meetings(text: str) -> None:
+    assert "meeting" not in types(text)
+
+
+# Negated meetings: the text says the meeting did not or will not happen.
+NEGATED = [
+    ("Hungary's foreign minister has no plans to meet his Ukrainian counterpart.", fs("HUN", "UKR")),
+    ("Iran will not hold direct negotiations with the United States, its president said.", fs("IRN", "USA")),
+    ("Poland refused to meet Belarusian officials at the border.", fs("POL", "BLR")),
+]
+
+
+@pytest.mark.parametrize(("text", "parties"), NEGATED)
+def test_negated_meetings(text: str, parties: frozenset[str]) -> None:
+    assert [s for s in summary(text) if s[0] == "meeting"] == [("meeting", parties, frozenset(), True)]
+
+
+def test_a_cancelled_visit_is_a_suspension_not_a_meeting() -> None:
+    out = summary("Japan's foreign minister cancelled a visit to South Korea on Thursday.")
+    assert out == [("suspension", fs("JPN"), fs("KOR"), False)]
+
+
+def test_one_side_visiting_two_countries_is_two_meetings() -> None:
+    out = summary("The Australian foreign minister is to visit Vietnam and Cambodia this week.")
+    assert [s[1] for s in out] == [fs("AUS", "KHM"), fs("AUS", "VNM")]
+
+
+def test_headline_and_body_merge_into_one_event() -> None:
+    text = "Ghana, Togo hold border talks\n\nGhana and Togo held talks on border security in Accra on Monday, officials said."
+    events = diplo_events.extract(text, published="2024-05-15")
+    assert len(events) == 1
+    assert len(events[0].mentions) == 2
+    assert events[0].location is not None and events[0].location.country == "GHA"
+
+
+def test_status_and_date_of_a_planned_meeting() -> None:
+    (event,) = diplo_events.extract("Italy's prime minister will meet the Greek prime minister on Friday.", published="2024-05-15")
+    assert event.status == "planned"
+    assert event.date is not None and event.date.value.isoformat() == "2024-05-17"

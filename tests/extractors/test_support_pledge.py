@@ -1,0 +1,58 @@
+"""Support pledges. Examples written for the project, grouped by what they test."""
+
+from __future__ import annotations
+
+import pytest
+
+import diplo_events
+
+from ._helpers import fs, summary, types
+
+POSITIVES = [
+    ("Denmark pledged 40 million euros in humanitarian aid to Sudan.", fs("DNK"), fs("SDN")),
+    ("The United Kingdom will send air-defence missiles to Ukraine.", fs("GBR"), fs("UKR")),
+    ("Saudi Arabia deposited $2 billion and pledged further financial support to Egypt.", fs("SAU"), fs("EGY")),
+    ("Japan agreed to lend Sri Lanka 50 billion yen to support its balance of payments.", fs("JPN"), fs("LKA")),
+    ("France will provide Chad with military trainers and equipment.", fs("FRA"), fs("TCD")),
+    ("Turkey delivered drones to Azerbaijan last year.", fs("TUR"), fs("AZE")),
+    ("The World Bank and the IMF promised fresh loans to Zambia.", fs("IMF"), fs("ZMB")),
+    ("China granted Nepal an aid package worth 3.5 billion rupees.", fs("CHN"), fs("NPL")),
+]
+
+
+@pytest.mark.parametrize(("text", "donors", "recipients"), POSITIVES)
+def test_pledges_are_found_with_donor_and_recipient(text: str, donors: frozenset[str], recipients: frozenset[str]) -> None:
+    assert summary(text) == [("support_pledge", donors, recipients, False)]
+
+
+NEGATIVES = [
+    "Poland bought 250 tanks from the United States.",
+    "The United States approved an arms sale to Morocco.",
+    "Aid agencies urged Australia to increase its aid to Papua New Guinea.",
+    "Greece supports the new maritime treaty.",
+    "The Brazilian government announced a support package for farmers.",
+    "Israel blocked aid deliveries to Gaza.",
+    "Chile imposed sanctions on firms that provided weapons to Peru.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_non_pledges(text: str) -> None:
+    assert "support_pledge" not in types(text)
+
+
+def test_negated_pledge() -> None:
+    out = summary("Germany will not send troops to Libya, the chancellor said.")
+    assert out == [("support_pledge", fs("DEU"), fs("LBY"), True)]
+
+
+def test_types_items_and_amount() -> None:
+    (event,) = diplo_events.extract("Canada pledged $500 million in military aid, including drones and ammunition, to Ukraine.", published="2024-05-15")
+    assert "military" in event.support_types
+    assert {"drones", "ammunition"} <= set(event.items)
+    assert event.amount is not None and event.amount.value == 500_000_000 and event.amount.currency == "USD"
+
+
+def test_quoted_we_is_the_speakers_side() -> None:
+    text = "\u201cWe will keep supporting Ukraine with weapons,\u201d said German Chancellor Olaf Scholz."
+    assert summary(text, "2023-02-01") == [("support_pledge", fs("DEU"), fs("UKR"), False)]
