@@ -53,6 +53,7 @@ class ActorResolver:
         day = doc.published
         found: list[ActorMention] = []
         doc.places = []
+        doc.sovereign = gaz.sovereign
         seen_people: set[str] = set()
         for sentence in doc.sentences:
             i = sentence.first_token

@@ -85,6 +85,7 @@ class Document:
             a ``stamp`` or ``dateline`` in the text, or ``none``.
         sentences, tokens: filled by the segmenter.
         actors, places: filled by the actor resolver (places: cities that are not parties).
+        sovereign: dependent territory -> its state (GRL -> DNK), from the resolver's gazetteer.
         events: filled by the extractors, then merged into one event per happening.
     """
 
@@ -95,7 +96,12 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    sovereign: dict[str, str] = field(default_factory=dict)
     events: list[Event] = field(default_factory=list)
+
+    def same_state(self, a: str, b: str) -> bool:
+        """Whether two codes are one state, or a state and its own territory."""
+        return self.sovereign.get(a, a) == self.sovereign.get(b, b)
 
     def sentence_text(self, sentence: Sentence) -> str:
         """The text of one sentence."""

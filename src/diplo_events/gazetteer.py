@@ -107,6 +107,7 @@ class Gazetteer:
         self.surnames: dict[str, set[str]] = {}
         self.cities: dict[tuple[str, ...], tuple[str, str]] = {}
         self.regions: set[tuple[str, ...]] = set()
+        self.sovereign: dict[str, str] = {}
         self.max_key_length = 1
 
     # -- building -------------------------------------------------------------------------
@@ -227,6 +228,8 @@ class Gazetteer:
                     )
                 elif header[:2] == ["city", "code"]:
                     self.add_city(rec["city"], rec["code"])
+                elif header[:2] == ["code", "sovereign"]:
+                    self.sovereign[rec["code"].upper()] = rec["sovereign"].upper()
                 else:
                     msg = f"{where}: unknown header {header}"
                     raise DataFileError(msg)
@@ -242,6 +245,10 @@ class Gazetteer:
     def lookup(self, key: tuple[str, ...], day: dt.date | None) -> list[Entry]:
         """The entries for ``key`` valid on ``day``."""
         return [e for e in self.entries.get(key, ()) if e.valid_on(day)]
+
+    def same_state(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are one state or a state and its own territory (DNK, GRL)."""
+        return self.sovereign.get(a, a) == self.sovereign.get(b, b)
 
     def tenures_on(self, name: str, day: dt.date | None) -> list[Tenure]:
         """The roles ``name`` held on ``day``; with no date, all roles if they agree on the code."""
@@ -279,7 +286,7 @@ def _build_default() -> Gazetteer:
     for region in LEXICON.regions:
         gaz.add_region(region)
     data = resources.files("diplo_events") / "data"
-    for filename in ("countries.tsv", "organizations.tsv", "cities.tsv", "people.tsv"):
+    for filename in ("countries.tsv", "organizations.tsv", "cities.tsv", "people.tsv", "territories.tsv"):
         resource = data / filename
         if resource.is_file():
             gaz._load_tsv(resource.read_text(encoding="utf-8"), filename)

@@ -17,6 +17,8 @@ POSITIVES = [
     ("Turkey delivered drones to Azerbaijan last year.", fs("TUR"), fs("AZE")),
     ("The World Bank and the IMF promised fresh loans to Zambia.", fs("IMF"), fs("ZMB")),
     ("China granted Nepal an aid package worth 3.5 billion rupees.", fs("CHN"), fs("NPL")),
+    ("Ministers praised the Asian Development Fund and the IMF, which pledged new loans to Laos.", fs("IMF"), fs("LAO")),
+    ("ECOWAS announced the deployment of troops to Guinea-Bissau from Senegal and Ghana.", fs("SEN", "GHA"), fs("GNB")),
 ]
 
 
@@ -33,6 +35,8 @@ NEGATIVES = [
     "The Brazilian government announced a support package for farmers.",
     "Israel blocked aid deliveries to Gaza.",
     "Chile imposed sanctions on firms that provided weapons to Peru.",
+    "France will send more gendarmes to New Caledonia.",  # its own territory
+    "Police raided a Qatar-funded charity in the capital.",  # "-funded" is a modifier
 ]
 
 

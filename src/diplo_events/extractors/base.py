@@ -152,6 +152,8 @@ class Frame:
             if not left:
                 return []
             self.subject_from_sentence = True
+            if mode == "antecedent":
+                return [self._antecedent()]  # type: ignore[list-item]
             if mode == "nearest":
                 return self._run(left, len(left) - 1, extra_gap, forward=False)
             return self._run(left, 0, extra_gap, forward=True)
@@ -186,9 +188,28 @@ class Frame:
         if set(words) & _PRONOUN_SUBJECTS:
             return "nearest"
         opener = self.doc.tokens[self.clause_start - 1].lower
+        if opener in {"which", "who", "that"} and self._antecedent() is not None:
+            return "antecedent"
         if opener in _CONTINUATIONS or all(w in _FUNCTION_WORDS or w.endswith("ing") for w in words):
             return "first"
         return None
+
+    def _antecedent(self) -> ActorMention | None:
+        """The party a relative clause is about: "the IMF (IMF) which has promised ..."."""
+        k = self.clause_start - 2
+        toks = self.doc.tokens
+        while k >= self.sentence.first_token and toks[k].text in {",", ")", "("}:
+            k -= 1
+        for m in self.sentence_parties:
+            if m.first_token <= k < m.last_token:
+                if toks[k].text.isupper() and k > 0 and toks[k - 1].text == "(":
+                    return self._antecedent_before(m)  # "(IMF)" repeats the name before it
+                return m
+        return None
+
+    def _antecedent_before(self, m: ActorMention) -> ActorMention:
+        before = [p for p in self.sentence_parties if p.last_token <= m.first_token - 1]
+        return before[-1] if before and before[-1].codes == m.codes else m
 
     def _governed(self, m: ActorMention) -> bool:
         """Whether a preposition or an indefinite article governs the mention ("of" after an
@@ -325,6 +346,8 @@ def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:
     """A trigger word is lower case, except at the start of a sentence or in a headline
     ("NATO Steps Up Cooperation"): "the Fund", "Aid" in a name are not triggers."""
     tok = doc.tokens[i]
+    if i > 0 and doc.tokens[i - 1].text == "-" and doc.tokens[i - 1].end == tok.start:
+        return False  # "U.S.-funded", "Saudi-backed": a modifier, not an event
     if tok.text[0].islower() or i == sentence.first_token:
         return True
     words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]

@@ -103,7 +103,11 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
             return None  # "promised to lend": the next verb carries it
     donors: dict[str, Actor] = {}
     by = [p.mention for p in objects if p.prep in {"by", "from"}]
-    for m in frame.subject() or by:
+    subject = frame.subject()
+    if subject and all(m.kind == "members" for m in subject) and any(p.prep == "from" for p in objects):
+        subject = []  # "ECOWAS announces troops from Ghana and Nigeria": the members named give
+        by = [p.mention for p in objects if p.prep == "from"]
+    for m in subject or by:
         for code in m.codes:
             donors.setdefault(code, actor_of(doc, m, code))
     if frame.blocked and not trigger.startswith("offer"):
@@ -119,6 +123,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         for code in party.mention.codes:
             if code not in donors:
                 recipients.setdefault(code, actor_of(doc, party.mention, code))
+    territories = {c for c in recipients if any(doc.same_state(c, d) for d in donors)}
+    if territories and territories == set(recipients):
+        return None  # troops or aid sent to one's own territory (DNK -> GRL) are domestic
     if not recipients:
         for m in _later_recipients(frame):
             for code in m.codes:
