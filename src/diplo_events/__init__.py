@@ -11,6 +11,7 @@ import datetime as dt
 import threading
 from importlib.metadata import PackageNotFoundError, version
 
+from .batch import BatchResult, extract_many
 from .document import ActorMention, Document, Sentence
 from .errors import (
     DataFileError,
@@ -48,6 +49,7 @@ __all__ = [
     "Actor",
     "ActorMention",
     "Amount",
+    "BatchResult",
     "DataFileError",
     "DiploEventsError",
     "Document",
@@ -73,6 +75,7 @@ __all__ = [
     "__version__",
     "event_json_schema",
     "extract",
+    "extract_many",
     "extractor_registry",
     "parse",
 ]

@@ -79,7 +79,9 @@ class ActorResolver:
         first = toks[i]
         if not (first.text[0].isupper() or first.text[0].isdigit()):
             return None
-        longest = min(gaz.max_key_length, stop - i)
+        # NOTE: only words that start some name are tried, and only up to that name's length:
+        # this keeps resolution linear and cheap (most tokens start no name at all).
+        longest = min(gaz.first_words.get(first.lower, 0), stop - i)
         for length in range(longest, 0, -1):
             window = toks[i : i + length]
             if _crosses_line(doc.text, window):

@@ -16,16 +16,22 @@ PublishedSource = Literal["argument", "stamp", "dateline", "none"]
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark; ``text == document.text[start:end]``."""
+    """A word or punctuation mark; ``text == document.text[start:end]``.
+
+    Attributes:
+        lower: the token in lower case with typographic apostrophes made plain, computed
+            once because every rule compares it.
+    """
 
     start: int
     end: int
     text: str
+    lower: str = ""
 
-    @property
-    def lower(self) -> str:
-        """The token in lower case, with typographic apostrophes made plain."""
-        return self.text.lower().replace("\u2019", "'")
+    @classmethod
+    def of(cls, start: int, end: int, text: str) -> Token:
+        """A token with its ``lower`` form filled in."""
+        return cls(start, end, text, text.lower().replace("\u2019", "'"))
 
 
 @dataclass(frozen=True, slots=True)

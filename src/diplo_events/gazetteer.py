@@ -109,6 +109,7 @@ class Gazetteer:
         self.regions: set[tuple[str, ...]] = set()
         self.sovereign: dict[str, str] = {}
         self.max_key_length = 1
+        self.first_words: dict[str, int] = {}  # first word of any key -> its longest key
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -149,7 +150,7 @@ class Gazetteer:
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.max_key_length = max(self.max_key_length, len(key))
+        self._index(key)
 
     def add_person(
         self,
@@ -174,23 +175,24 @@ class Gazetteer:
             if not key:
                 continue
             self.person_keys.setdefault(key, name)
-            self.max_key_length = max(self.max_key_length, len(key))
+            self._index(key)
             if len(key) > 1:
                 self.surnames.setdefault(key[-1], set()).add(name)
+                self._index(key[-1:])
 
     def add_region(self, name: str) -> None:
         """A region ("Latin America", "the Middle East"): read as one name, coded as no party."""
         key = key_of(name)
         if key:
             self.regions.add(key)
-            self.max_key_length = max(self.max_key_length, len(key))
+            self._index(key)
 
     def add_city(self, city: str, code: str) -> None:
         """A place name that locates an event in ``code``."""
         key = key_of(city)
         if key:
             self.cities.setdefault(key, (code.upper(), city))
-            self.max_key_length = max(self.max_key_length, len(key))
+            self._index(key)
 
     def load_file(self, path: str | Path) -> None:
         """Load a user TSV with the header of ``countries.tsv``, ``organizations.tsv``,
@@ -240,6 +242,11 @@ class Gazetteer:
                 if str(exc).startswith(where):
                     raise
                 raise DataFileError(f"{here}: {exc}") from exc
+
+    def _index(self, key: tuple[str, ...]) -> None:
+        if len(key) > self.first_words.get(key[0], 0):
+            self.first_words[key[0]] = len(key)
+        self.max_key_length = max(self.max_key_length, len(key))
 
     # -- lookups --------------------------------------------------------------------------
     def lookup(self, key: tuple[str, ...], day: dt.date | None) -> list[Entry]:

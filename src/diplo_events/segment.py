@@ -41,7 +41,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['Russia', "'s", 'N.Korea', '-', 'U.S.', 'talks', '.']
     """
     stop = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+    of = Token.of
+    return [of(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
 
 
 class Segmenter:

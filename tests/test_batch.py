@@ -1,0 +1,68 @@
+"""Batch extraction and concurrency: order, failures, processes, threads."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+import diplo_events
+from diplo_events import InputTypeError, Pipeline, extract_many
+
+TEXTS = [
+    "Japan pledged $50 million in humanitarian aid to Nepal.",
+    "Russia suspended military cooperation with Norway.",
+    "Kenya's president will visit Tanzania next month.",
+    "Nothing happened today.",
+] * 5
+
+
+def serial() -> list[list]:
+    return [diplo_events.extract(t, "2024-05-15") for t in TEXTS]
+
+
+def test_results_come_in_input_order_with_indices() -> None:
+    results = list(extract_many(TEXTS, published="2024-05-15"))
+    assert [r.index for r in results] == list(range(len(TEXTS)))
+    assert [r.events for r in results] == serial()
+
+
+def test_processes_give_the_serial_results() -> None:
+    results = list(extract_many(iter(TEXTS), published="2024-05-15", n_jobs=2, chunk_size=3))
+    assert [r.events for r in results] == serial()
+
+
+def test_a_failing_document_is_reported_and_the_rest_continue() -> None:
+    texts = ["Russia met NATO.", 42, "Japan pledged $5 million in aid to Nepal."]
+    results = list(extract_many(texts, published=["2024-01-01", "2024-01-01", "not a date"]))  # type: ignore[list-item]
+    assert results[0].error is None
+    assert results[1].error is not None and results[1].error.startswith("InputTypeError")
+    assert results[2].error is not None and "not a date" in results[2].error
+
+
+def test_one_string_is_refused() -> None:
+    with pytest.raises(InputTypeError):
+        list(extract_many("Russia met NATO."))
+
+
+@pytest.mark.parametrize("n_jobs", [0, -2])
+def test_bad_job_counts(n_jobs: int) -> None:
+    with pytest.raises(ValueError, match="n_jobs"):
+        list(extract_many(TEXTS, n_jobs=n_jobs))
+
+
+def test_one_pipeline_shared_by_threads_gives_serial_results() -> None:
+    pipeline = Pipeline.default()
+    expected = serial()
+    out: dict[int, list] = {}
+
+    def work(k: int) -> None:
+        for _ in range(3):
+            out[k] = [pipeline.extract(t, "2024-05-15") for t in TEXTS]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(v == expected for v in out.values())
