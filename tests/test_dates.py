@@ -125,6 +125,7 @@ CASES = [
          "the day before yesterday"),
     case("They met three days ago.", d(2024, 3, 2), "past", "2024-02-28", "three days ago"),
     case("They met yesterday morning.", d(2024, 3, 2), "past", "2024-03-01", "yesterday morning"),
+    case("TALKS RESUME TODAY", d(2024, 3, 2), "present", "2024-03-02", "TODAY"),
     # ---- weeks (ISO week precision, week 53 and year boundaries) ------------------------------
     case("They will meet next week.", d(2015, 12, 25), "future", "2015-W53"),
     case("They will meet next week.", d(2020, 12, 28), "future", "2021-W01"),
@@ -281,6 +282,9 @@ NON_DATES = [
     "the Winter Olympics",
     "A320 jets and F-16s",
     "version 1.2.3",
+    "USA TODAY reported the talks",
+    "the anniversary of the September 11 attacks",
+    "The Monday Club met the minister.",
 ]
 
 
@@ -509,7 +513,7 @@ def _exhaustive(text: str) -> list[object]:
     return D._merge_ranges(found, text)  # noqa: SLF001
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(text=any_text, published=published_dates, tense=tenses)
 def test_never_raises_and_spans_are_exact(
     text: str, published: datetime.date | None, tense: str | None
@@ -529,7 +533,7 @@ def test_never_raises_and_spans_are_exact(
     D.find_dateline(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(text=any_text, published=published_dates, tense=tenses)
 def test_deterministic(text: str, published: datetime.date | None, tense: str | None) -> None:
     first = [D.resolve(e, published, tense) for e in D.find_date_expressions(text)]
@@ -538,7 +542,7 @@ def test_deterministic(text: str, published: datetime.date | None, tense: str | 
     assert D.find_publication_date(text) == D.find_publication_date(text)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)
 @given(text=date_soup, published=st.dates(d(1900, 1, 1), d(2100, 12, 31)), tense=tenses)
 def test_relative_expressions_stay_near_publication(
     text: str, published: datetime.date, tense: str | None
@@ -551,13 +555,13 @@ def test_relative_expressions_stay_near_publication(
             assert abs((r.value - published).days) <= 2 * 366, (e, r)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(text=any_text)
 def test_fast_path_matches_exhaustive_scan(text: str) -> None:
     assert D.find_date_expressions(text) == _exhaustive(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(text=date_soup)
 def test_surrounding_text_only_shifts_offsets(text: str) -> None:
     prefix, suffix = "Officials spoke. ", " and officials spoke."
@@ -567,7 +571,7 @@ def test_surrounding_text_only_shifts_offsets(text: str) -> None:
     assert shifted == [(e.start, e.end, e.text, e.kind) for e in alone]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(text=any_text, data=st.data())
 def test_window_stays_inside_bounds(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))

@@ -84,10 +84,7 @@ class PublicationDate:
     def __call__(self, doc: Document) -> None:
         if doc.published is not None:
             return
-        try:
-            from .dates import find_publication_date  # noqa: PLC0415
-        except ImportError:  # TEMP
-            return
+        from .dates import find_publication_date  # noqa: PLC0415
 
         found = find_publication_date(doc.text)
         if found is not None:

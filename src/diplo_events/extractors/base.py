@@ -315,10 +315,7 @@ class Frame:
     def date(self, status: str) -> EventDate | None:
         """The date expression nearest the trigger in its sentence, resolved against the
         publication date (past tense for what occurred, future for what is planned)."""
-        try:
-            from .. import dates  # noqa: PLC0415
-        except ImportError:  # TEMP until dates.py lands
-            return None
+        from .. import dates  # noqa: PLC0415
 
         toks = self.doc.tokens
         exprs = dates.find_date_expressions(self.doc.text, toks[self.clause_start].start, toks[self.clause_end - 1].end)
