@@ -92,6 +92,8 @@ class Document:
         sentences, tokens: filled by the segmenter.
         actors, places: filled by the actor resolver (places: cities that are not parties).
         sovereign: dependent territory -> its state (GRL -> DNK), from the resolver's gazetteer.
+        reference: the story's own day, when its lead dates what it reports ("Lavrov said
+            Tuesday", "MOSCOW, June 26"): ``(day, start, end)`` of the expression that gave it.
         events: filled by the extractors, then merged into one event per happening.
     """
 
@@ -103,6 +105,7 @@ class Document:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     sovereign: dict[str, str] = field(default_factory=dict)
+    reference: tuple[dt.date, int, int] | None = None
     events: list[Event] = field(default_factory=list)
 
     def same_state(self, a: str, b: str) -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 import importlib
 import logging
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from .actors import ActorResolver
 from .document import Document
@@ -77,19 +77,37 @@ class Extractor(Protocol):
 
 
 class PublicationDate:
-    """Uses the date stated in the text (a stamp, a byline) when none was given."""
+    """Uses the date stated in the text (a stamp, a byline) when none was given, then finds
+    the story's reference day: the day its lead or dateline gives to what it reports."""
 
     name = "diplo_events.publication_date.v1"
+    lead_chars = 1500
+    max_days_before = 7
 
     def __call__(self, doc: Document) -> None:
-        if doc.published is not None:
-            return
-        from .dates import find_publication_date  # noqa: PLC0415
+        from . import dates  # noqa: PLC0415
 
-        found = find_publication_date(doc.text)
-        if found is not None:
-            doc.published = found.value
-            doc.published_source = "dateline" if found.source == "dateline" else "stamp"
+        if doc.published is None:
+            found = dates.find_publication_date(doc.text)
+            if found is not None:
+                doc.published = found.value
+                doc.published_source = "dateline" if found.source == "dateline" else "stamp"
+        if doc.published is not None:
+            doc.reference = self._reference(doc, dates)
+
+    def _reference(self, doc: Document, dates: Any) -> tuple[dt.date, int, int] | None:
+        published = doc.published
+        assert published is not None
+        for sentence in doc.sentences:
+            if sentence.start > self.lead_chars:
+                break
+            for expr in dates.find_date_expressions(doc.text, sentence.start, sentence.end):
+                if expr.kind not in {"weekday", "relative_day", "day_month", "full_date", "numeric"}:
+                    continue
+                day = dates.resolve(expr, published, "past")
+                if day is not None and day.precision == "day" and 0 <= (published - day.value).days <= self.max_days_before:
+                    return day.value, day.start, day.end
+        return None
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:

@@ -82,3 +82,29 @@ def test_status_and_date_of_a_planned_meeting() -> None:
     (event,) = diplo_events.extract("Italy's prime minister will meet the Greek prime minister on Friday.", published="2024-05-15")
     assert event.status == "planned"
     assert event.date is not None and event.date.value.isoformat() == "2024-05-17"
+
+
+def test_one_of_a_series_that_took_place_is_dated() -> None:
+    text = (
+        "Brazil and Peru held border talks, officials said.\n"
+        "The two governments are ready to keep meetings of the Brazil-Peru Commission, such as one that took place on Monday."
+    )
+    events = [e for e in diplo_events.extract(text, published="2024-05-15") if e.type == "meeting"]
+    assert len(events) == 1
+    assert events[0].date is not None and events[0].date.value.isoformat() == "2024-05-13"
+
+
+def test_a_meeting_reported_as_current_takes_the_story_day() -> None:
+    text = (
+        "Serbia, Hungary sign energy deal\n\n"
+        "Serbia and Hungary signed an energy deal on Tuesday, officials said.\n\n"
+        "The Hungarian prime minister has also arrived in Belgrade to attend an EU-Serbia summit."
+    )
+    events = [e for e in diplo_events.extract(text, published="2024-05-15") if e.type == "meeting"]
+    summit = next(e for e in events if {a.code for a in e.participants} >= {"EU", "SRB"})
+    assert summit.date is not None and summit.date.value.isoformat() == "2024-05-14"
+
+
+def test_no_date_in_the_text_means_no_date() -> None:
+    (event,) = diplo_events.extract("Chile and Peru held talks on fisheries.", published="2024-05-15")
+    assert event.date is None

@@ -26,6 +26,7 @@ _SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or",
 _NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", "by", "at", "against", "a", "an", "into", "toward", "towards", "over", "about", "than"})
 _FIRST_PERSON = frozenset({"we", "i", "our"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they"})
+_NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flown", "landed", "begun", "started", "opened", "gathered", "convened"})
 _CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "while", "citing", "claiming", "alleging"})
 _FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
     "is", "are", "was", "were", "to", "be", "been", "also", "not", "n't", "then", "later", "already", "now", "formally",
@@ -320,7 +321,7 @@ class Frame:
         toks = self.doc.tokens
         exprs = dates.find_date_expressions(self.doc.text, toks[self.clause_start].start, toks[self.clause_end - 1].end)
         if not exprs:
-            return None
+            return self._story_date()
         anchor = self.doc.tokens[self.first].start
         expr = min(exprs, key=lambda e: (abs(e.start - anchor) + (0 if e.start > anchor else 15)))
         tense = "future" if status == "planned" else "past"
@@ -333,6 +334,26 @@ class Frame:
             text=resolved.text,
             span=span_of(self.doc, resolved.start, resolved.end),
         )
+
+    def _story_date(self) -> EventDate | None:
+        """An event reported as happening now ("said at the session", "has arrived to attend",
+        "is being attended") takes the story's reference day, when the lead gives one."""
+        if self.doc.reference is None or not self._current():
+            return None
+        day, start, end = self.doc.reference
+        return EventDate(value=day, precision="day", text=self.doc.text[start:end], span=span_of(self.doc, start, end))
+
+    def _current(self) -> bool:
+        words = self.words(max(self.sentence.first_token, self.first - 10), self.first)
+        for k, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+            if a in LEXICON.reporting and b == "at":
+                return True  # "said at the opening of the session"
+            if a in {"has", "have"}:
+                c = words[k + 2] if k + 2 < len(words) else ""
+                if b in _NOW_VERBS or (b in {"also", "just", "already", "now"} and c in _NOW_VERBS):
+                    return True  # "has (also) arrived in Brussels to attend"
+        sentence = self.words(self.sentence.first_token, self.sentence.last_token)
+        return any(a in {"is", "are"} and b in {"being", "underway"} for a, b in zip(sentence, sentence[1:], strict=False))
 
     def location(self) -> Location | None:
         """Where the event happens: the place after "in"/"at" nearest the trigger."""

@@ -45,6 +45,10 @@ class MeetingExtractor:
                     frame = Frame(doc, sentence, first, last)
                     claimed.append((frame.clause_start, frame.clause_end))
                 out.extend(events)
+            for noun, first, last in _took_place(doc, sentence):
+                held = _held_instance(doc, sentence, noun, first, last)
+                if held is not None:
+                    out.append(held)
         return out
 
 
@@ -167,7 +171,70 @@ def _compound(frame: Frame) -> list:
     found = [m for m in frame.doc.sentence_actors(frame.sentence) if start <= m.first_token and m.last_token <= frame.first and m.codes]
     joined = any(toks[k].text == "-" for k in range(start, frame.first))
     owners = [m for m in frame.sentence_parties if m.last_token < frame.first and toks[m.last_token].lower == "'s" and frame.first - m.last_token <= 4]
-    return (found if joined else []) + owners
+    return (found if joined else []) + owners + _joint_forum_after(frame)
+
+
+_FORUMS = frozenset({"council", "commission", "forum", "format", "committee", "dialogue", "summit", "talks", "meeting", "meetings"})
+
+
+def _joint_forum_after(frame: Frame) -> list:
+    """Meetings 'in the NATO-Russia Council': the parties joined by a hyphen in the name of a
+    joint forum right after the meeting noun."""
+    toks = frame.doc.tokens
+    stop = min(frame.clause_end, frame.last + 8)
+    mentions = {m.first_token: m for m in frame.doc.sentence_actors(frame.sentence) if m.codes}
+    for k in range(frame.last, stop - 2):
+        a = mentions.get(k)
+        if a is None or toks[a.last_token].text != "-":
+            continue
+        b = mentions.get(a.last_token + 1)
+        if b is not None and b.last_token < len(toks) and toks[b.last_token].lower in _FORUMS:
+            return [a, b]
+    return []
+
+
+def _took_place(doc: Document, sentence: Sentence) -> list[tuple[int, int, int]]:
+    """'..., such as one that took place Wednesday': (antecedent meeting noun, first, last) of
+    each "took place" / "was held" whose subject is a meeting noun or a pronoun for one."""
+    toks = doc.tokens
+    out = []
+    for i in range(sentence.first_token + 1, sentence.last_token - 1):
+        a, b = toks[i].lower, toks[i + 1].lower
+        if not ((a == "took" and b == "place") or (a in {"was", "were"} and b == "held")):
+            continue
+        subject = toks[i - 1].lower
+        if subject in {"that", "which"} and i >= 2:
+            subject = toks[i - 2].lower
+        if subject not in {"one", "it", "which", "that"}:
+            continue
+        for j in range(i - 1, max(sentence.first_token, i - 16) - 1, -1):
+            if toks[j].lower in _LEX.nouns and toks[j].lower not in LEXICON.meeting_qualifiers:
+                out.append((j, i, i + 2))
+                break
+    return out
+
+
+def _held_instance(doc: Document, sentence: Sentence, noun: int, first: int, last: int) -> Meeting | None:
+    """The one meeting of a series that the text says took place."""
+    series = Frame(doc, sentence, noun, noun + 1, role_preps=_ROLE_PREPS)
+    codes: dict[str, Actor] = {}
+    for m in series.subject() + _compound(series) + [p.mention for p in series.objects()]:
+        for code in m.codes:
+            codes.setdefault(code, actor_of(doc, m, code))
+    if len(codes) < 2:
+        return None
+    frame = Frame(doc, sentence, first, last)
+    return Meeting(
+        participants=tuple(codes.values()),
+        mentions=(frame.mention(),),
+        date=frame.date("occurred"),
+        location=frame.location() or series.location(),
+        status="occurred",
+        cameo="040",
+        plover="CONSULT",
+        extractor=MeetingExtractor.name,
+        confidence=0.5,
+    )
 
 
 def _group_subject(subject: list) -> bool:
