@@ -27,7 +27,7 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", 
 _FIRST_PERSON = frozenset({"we", "i", "our"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they"})
 _NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flown", "landed", "begun", "started", "opened", "gathered", "convened"})
-_CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "while", "citing", "claiming", "alleging"})
+_CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or", "while", "citing", "claiming", "alleging"})
 _FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
     "is", "are", "was", "were", "to", "be", "been", "also", "not", "n't", "then", "later", "already", "now", "formally",
     "officially", "immediately", "temporarily", "indefinitely", "has", "could", "can", "shall", "did", "does", "do", ","})
@@ -249,11 +249,13 @@ class Frame:
                 continue
             w = toks[j].lower
             if w in preps:
-                state, prep = "object", w
+                # "an agreement signed with China": a participle keeps the topic going
+                if not (state == "topic" and j > 0 and toks[j - 1].lower.endswith("ed")):
+                    state, prep = "object", w
             elif w in LEXICON.topic:
                 state = "topic"
             j += 1
-        return out
+        return [p for p in out if not _modifier(self.doc, p.mention)]
 
     # -- modality -----------------------------------------------------------------------
     def _left_words(self, window: int) -> list[tuple[int, str]]:
@@ -371,6 +373,32 @@ def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:
     words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
     capitalised = sum(1 for w in words if w[0].isupper())
     return len(words) <= 16 and capitalised * 2 >= len(words)
+
+
+_NOT_A_NOUN = frozenset({"and", "or", "but", "to", "in", "on", "at", "for", "with", "by", "from", "of", "as", "is", "are", "was",
+    "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "also",
+    "not", "itself", "themselves", "which", "who", "that", "after", "before", "over", "into", "amid", "since", "until", "while"})
+
+
+def _modifier(doc: Document, m: ActorMention) -> bool:
+    """'the U.S. oil blockade', 'a Russian missile system': a name inside a noun phrase about
+    something else is not a party (an agent after it, "the U.S. envoy", still is)."""
+    toks = doc.tokens
+    if m.kind not in {"name", "capital"} or m.first_token == 0 or m.last_token >= len(toks):
+        return False
+    before, after = toks[m.first_token - 1].lower, toks[m.last_token]
+    if m.text.lower().startswith("the "):
+        before = "the"
+    word = after.lower
+    return (
+        before in {"the", "a", "an"}
+        and after.text.isalpha()
+        and after.text.islower()
+        and word not in _NOT_A_NOUN
+        and word not in LEXICON.agent_nouns
+        and word not in LEXICON.reporting
+        and not word.endswith("ed")
+    )
 
 
 def _is_boundary(toks: list[Token], i: int) -> bool:

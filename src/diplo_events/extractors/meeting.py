@@ -113,12 +113,9 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
         for actor in earlier[-1].participants:
             sides.setdefault(actor.code, actor)
     groups = [{**sides, **others}]
-    separate = (
-        len(sides) == 1
-        and len(others) >= 2
-        and not any(p.prep == "between" for p in objects)
-        and not all(p.mention.kind == "adjective" for p in objects)  # "Swedish and Finnish officials"
-    )
+    # one traveller visiting several countries makes several visits; meeting several leaders
+    # at once ("met Berlusconi and Schroeder") is one meeting
+    separate = len(sides) == 1 and len(others) >= 2 and (trigger in _VISITS or _in_turn(frame, objects))
     if separate and not _one_gathering(frame):
         groups = [{**sides, code: actor} for code, actor in others.items()]
     out = []
@@ -127,6 +124,12 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
         if event is not None:
             out.append(event)
     return out
+
+
+def _in_turn(frame: Frame, objects: list) -> bool:
+    """'met the IMF, then President Trump': parties met one after the other."""
+    spans = [(p.mention.last_token, q.mention.first_token) for p, q in zip(objects, objects[1:], strict=False)]
+    return any({"then", "later", "afterwards", "separately"} & set(frame.words(a, b)) for a, b in spans)
 
 
 def _one_gathering(frame: Frame) -> bool:
