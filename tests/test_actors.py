@@ -165,3 +165,25 @@ def test_resolution_never_raises_and_spans_map_back(text: str, published: dt.dat
     for a in doc.actors:
         assert text[a.start : a.end] == a.text
         assert a.codes == () or all(c.isupper() for c in a.codes)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The EU met on Monday. Brussels then froze aid to Mali.", "EU"),
+        ("Brussels summoned the Dutch ambassador over the border dispute.", "BEL"),
+    ],
+)
+def test_brussels_stands_for_the_organisation_in_focus(text: str, code: str) -> None:
+    assert code_of(text, "Brussels", "2024-05-15") == (code,)
+
+
+def test_brussels_as_a_place_is_belgium() -> None:
+    (event,) = diplo_events.extract("The EU and Japan held talks in Brussels on Monday.", published="2024-05-15")
+    assert event.location is not None and event.location.country == "BEL"
+
+
+def test_the_country_is_the_state_that_is_not_the_other_side() -> None:
+    (event,) = diplo_events.extract("Mali said France would withdraw its troops from the country by August.", published="2024-05-15")
+    assert [a.code for a in event.actors] == ["FRA"]
+    assert [a.code for a in event.counterparts] == ["MLI"]

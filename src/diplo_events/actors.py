@@ -19,7 +19,7 @@ import datetime as dt
 import regex
 
 from .document import ActorMention, Document, PlaceMention, Token
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import ORGANIZATION_CODES, Entry, Gazetteer
 from .lexicon import LEXICON
 
 __all__ = ["ActorResolver"]
@@ -70,6 +70,8 @@ class ActorResolver:
         found = _merge_sorted(found, _pronouns(doc, found))
         found = _merge_sorted(found, _quote_speakers(doc, found))
         found = _merge_sorted(found, _pairs(doc, found))
+        found = _merge_sorted(found, _country_refs(doc, found))
+        found = _seats_of_organisations(doc, found)
         doc.actors = found
 
     def _name_at(
@@ -267,6 +269,55 @@ def _in_focus(found: list[ActorMention], candidates: frozenset[str], before: int
     return None
 
 
+_SEATS = {"brussels": ("EU", "NATO"), "geneva": ("UN",), "vienna": ("IAEA", "OSCE"), "addis": ("AU",), "jakarta": ("ASEAN",)}
+_PLACE_WORDS = frozenset({"in", "at", "to", "from", "near", "outside", "via", "through"})
+
+
+def _seats_of_organisations(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'Brussels said ...' stands for the EU (or NATO) when the text is about it, and for
+    Belgium otherwise; as a place ("in Brussels") it stays Belgium."""
+    out = []
+    for i, m in enumerate(found):
+        orgs = _SEATS.get(m.text.lower()) if m.kind == "capital" else None
+        prev = doc.tokens[m.first_token - 1].lower if m.first_token > 0 else ""
+        if orgs and prev not in _PLACE_WORDS:
+            code = _in_focus(found[:i] + found[i + 1 :], frozenset(orgs), m.start)
+            if code is not None:
+                m = ActorMention(m.start, m.end, m.text, (code,), "capital", m.first_token, m.last_token, role=m.role)
+        out.append(m)
+    return out
+
+
+_COUNTRY_NOUNS = frozenset({"country", "island", "kingdom", "nation", "republic", "emirate"})
+
+
+def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'the country', 'the island' -> the states named shortly before, most recent first; the
+    extractor takes the first that is not already the other side (kind ``country_ref``)."""
+    toks = doc.tokens
+    states = [m for m in found if m.kind in {"name", "adjective", "capital", "person"} and m.codes]
+    out: list[ActorMention] = []
+    for i in range(len(toks) - 1):
+        if toks[i].lower != "the" or toks[i + 1].lower not in _COUNTRY_NOUNS:
+            continue
+        if i > 0 and toks[i - 1].lower in {"across", "throughout", "around"}:
+            continue
+        start = toks[i].start
+        codes: list[str] = []
+        for m in reversed(states):
+            if m.start >= start:
+                continue
+            if start - m.end > 400:
+                break
+            for code in m.codes:
+                if code not in codes and code not in ORGANIZATION_CODES:
+                    codes.append(code)
+        if codes:
+            end = toks[i + 1].end
+            out.append(ActorMention(start, end, doc.text[start:end], tuple(codes[:4]), "country_ref", i, i + 2))
+    return out
+
+
 def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'he', 'his country' -> the code of the last person (or titled official) named."""
     people = [m for m in found if m.kind == "person" or (m.role and m.kind in {"adjective", "name"})]
@@ -307,7 +358,7 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
             continue
         codes: list[str] = []
         for m in reversed(found):
-            if m.start >= toks[i].start or m.kind in {"pronoun", "anaphor"}:
+            if m.start >= toks[i].start or m.kind in {"pronoun", "anaphor", "country_ref"}:
                 continue
             if m.kind == "capital" and m.first_token > 0 and toks[m.first_token - 1].lower in {"in", "at", "to", "from"}:
                 continue  # a place, not a side

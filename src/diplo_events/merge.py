@@ -70,8 +70,20 @@ def _same_happening(a: Event, b: Event) -> bool:
     return True
 
 
+# heads that name the same kind of thing: "halted aid ... and cut grants" is one happening
+_HEAD_CLASSES = {
+    "aid": {"aid", "assistance", "funding", "fund", "grant", "loan", "support", "financing", "credit", "program", "programme", "shipment", "deliverie", "supplie"},
+    "relations": {"relation", "tie", "contact", "relationship"},
+    "talks": {"talk", "negotiation", "dialogue", "consultation"},
+}
+_CLASS_OF = {word: name for name, words in _HEAD_CLASSES.items() for word in words}
+
+
 def _head(text: str | None) -> str | None:
-    return text.lower().split()[-1].rstrip("s") if text else None
+    if not text:
+        return None
+    word = text.lower().split()[-1].rstrip("s")
+    return _CLASS_OF.get(word, word)
 
 
 def _union(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> tuple[Actor, ...]:

@@ -18,6 +18,7 @@ POSITIVES = [
     ("The World Bank and the IMF promised fresh loans to Zambia.", fs("IMF"), fs("ZMB")),
     ("China granted Nepal an aid package worth 3.5 billion rupees.", fs("CHN"), fs("NPL")),
     ("Ministers praised the Asian Development Fund and the IMF, which pledged new loans to Laos.", fs("IMF"), fs("LAO")),
+    ("Ukraine received new tanks from Poland on Monday.", fs("POL"), fs("UKR")),
     ("ECOWAS announced the deployment of troops to Guinea-Bissau from Senegal and Ghana.", fs("SEN", "GHA"), fs("GNB")),
 ]
 

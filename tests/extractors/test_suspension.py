@@ -43,6 +43,16 @@ def test_non_suspensions(text: str) -> None:
     assert "suspension" not in types(text)
 
 
+def test_stopped_short_of_suspending_is_a_negated_suspension() -> None:
+    out = summary("Germany stopped short of suspending military cooperation with Israel.")
+    assert out == [("suspension", fs("DEU"), fs("ISR"), True)]
+
+
+def test_aid_halted_and_grants_cut_are_one_happening() -> None:
+    out = summary("The United States halted aid to Sudan and cut grants to the country.")
+    assert out == [("suspension", fs("USA"), fs("SDN"), False)]
+
+
 def test_negated_suspension() -> None:
     assert summary("Norway did not suspend its aid to Uganda, the minister said.") == [("suspension", fs("NOR"), fs("UGA"), True)]
 

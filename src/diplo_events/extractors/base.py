@@ -10,6 +10,7 @@ event types.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,8 +32,17 @@ _CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or",
 _FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
     "is", "are", "was", "were", "to", "be", "been", "also", "not", "n't", "then", "later", "already", "now", "formally",
     "officially", "immediately", "temporarily", "indefinitely", "has", "could", "can", "shall", "did", "does", "do", ","})
-_PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun"})
+_PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun", "country_ref"})
 _NATIONALITY_PLURAL_OK = frozenset({"efforts", "economy", "people", "war", "industry", "reserves", "rebuilding", "reconstruction"})
+
+
+def party_codes(m: ActorMention, exclude: Iterable[str] = ()) -> tuple[str, ...]:
+    """The codes a mention contributes to a role. "The country" (``country_ref``) names one
+    state: the most recent one that is not already on the other side."""
+    if m.kind != "country_ref":
+        return m.codes
+    taken = set(exclude)
+    return next(((c,) for c in m.codes if c not in taken), ())
 
 
 def span_of(doc: Document, start: int, end: int) -> Span:

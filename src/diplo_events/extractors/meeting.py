@@ -8,7 +8,7 @@ from ..lexicon import LEXICON
 from ..models import Actor, Location, Meeting
 from ..places import place_after
 from ..registry import extractors
-from .base import Frame, actor_of, is_trigger_case, span_of
+from .base import Frame, actor_of, is_trigger_case, party_codes, span_of
 
 __all__ = ["MeetingExtractor"]
 
@@ -87,11 +87,8 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
     if frame.blocked:
         return []
     sides: dict[str, Actor] = {}
-    for m in subject:
-        for code in m.codes:
-            sides.setdefault(code, actor_of(doc, m, code))
-    for m in _compound(frame):
-        for code in m.codes:
+    for m in subject + _compound(frame):
+        for code in party_codes(m, sides):
             sides.setdefault(code, actor_of(doc, m, code))
     if trigger in _TOPIC_FIRST:
         objects = frame.objects(frozenset({"with", "between"}), topic_first=True)
@@ -99,7 +96,7 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
         objects = frame.objects()
     others: dict[str, Actor] = {}
     for party in objects:
-        for code in party.mention.codes:
+        for code in party_codes(party.mention, sides):
             if code not in sides:
                 others.setdefault(code, actor_of(doc, party.mention, code))
     location = frame.location()

@@ -10,13 +10,14 @@ from ..gazetteer import ORGANIZATION_CODES
 from ..lexicon import LEXICON
 from ..models import Actor, Amount, SupportPledge
 from ..registry import extractors
-from .base import Frame, actor_of, is_trigger_case, span_of
+from .base import Frame, Party, actor_of, is_trigger_case, party_codes, span_of
 
 __all__ = ["SupportPledgeExtractor"]
 
 _LEX = LEXICON.support
 # verbs whose object is the recipient itself ("help Ukraine", "prop Russia up")
 _HELP = frozenset({"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "back", "backs", "backed", "backing", "prop", "propping", "propped"})
+_RECEIVE = frozenset({"receive", "receives", "received", "receiving", "obtain", "obtains", "obtained", "secure", "secures", "secured", "securing", "accept", "accepts", "accepted"})
 _AID_NOUNS = frozenset({"aid", "assistance", "relief", "humanitarian", "peacekeepers", "troops", "package", "loan", "grant", "grants", "funding"})
 _ROLE_PREPS = frozenset({"to", "for", "towards", "toward", "into", "by", "from", "in"})
 _SUSPENDING = LEXICON.suspension.verbs | LEXICON.suspension.nouns | frozenset({"block", "blocks", "blocked", "blocking", "sanction", "sanctions"})
@@ -107,20 +108,23 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
     if subject and all(m.kind == "members" for m in subject) and any(p.prep == "from" for p in objects):
         subject = []  # "ECOWAS announces troops from Ghana and Nigeria": the members named give
         by = [p.mention for p in objects if p.prep == "from"]
+    receiving = trigger in _RECEIVE
+    if receiving:
+        # "Ukraine received tanks from Poland": the subject receives, "from" gives
+        subject, by = [p.mention for p in objects if p.prep == "from"], subject
     for m in subject or by:
-        for code in m.codes:
+        for code in party_codes(m):
             donors.setdefault(code, actor_of(doc, m, code))
     if frame.blocked and not trigger.startswith("offer"):
         return None
     if not donors:
         return None
     recipients: dict[str, Actor] = {}
-    for party in objects:
-        if party.prep in {"by", "from", "in"} and party.mention in by:
+    receivers = [Party(m, "subject") for m in by] if receiving else objects
+    for party in receivers:
+        if not receiving and (party.prep == "in" or (party.prep in {"by", "from"} and party.mention in by)):
             continue
-        if party.prep == "in":
-            continue
-        for code in party.mention.codes:
+        for code in party_codes(party.mention, donors):
             if code not in donors:
                 recipients.setdefault(code, actor_of(doc, party.mention, code))
     territories = {c for c in recipients if any(doc.same_state(c, d) for d in donors)}
@@ -128,7 +132,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         return None  # troops or aid sent to one's own territory (DNK -> GRL) are domestic
     if not recipients:
         for m in _later_recipients(frame):
-            for code in m.codes:
+            for code in party_codes(m, donors):
                 if code not in donors:
                     recipients.setdefault(code, actor_of(doc, m, code))
     if not recipients and (_for_something(window) or not (set(window) & _AID_NOUNS or set(donors) & ORGANIZATION_CODES)):

@@ -7,7 +7,7 @@ from ..document import Document, Sentence
 from ..lexicon import LEXICON
 from ..models import Actor, Suspension
 from ..registry import extractors
-from .base import Frame, actor_of, is_trigger_case
+from .base import Frame, actor_of, is_trigger_case, party_codes
 
 __all__ = ["SuspensionExtractor"]
 
@@ -66,6 +66,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, tuple[i
             continue
         if w in _CANCEL and w.startswith("call") and last == i + 1:
             continue  # "call" without "off"
+        if i + 1 < stop and toks[i + 1].lower == "short":
+            continue  # "stopped short of suspending": the negated verb after it is the event
         obj = _object(doc, i, last, stop)
         if obj is None:
             continue
@@ -108,7 +110,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
     objects = frame.objects()
     passive = [p for p in objects if p.prep == "by"]
     for m in [p.mention for p in passive] or frame.subject():
-        for code in m.codes:
+        for code in party_codes(m):
             actors.setdefault(code, actor_of(doc, m, code))
     if frame.blocked or not actors:
         return None
@@ -116,7 +118,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
     for party in objects:
         if party.prep == "by":
             continue
-        for code in party.mention.codes:
+        for code in party_codes(party.mention, actors):
             if code not in actors:
                 counterparts.setdefault(code, actor_of(doc, party.mention, code))
     suspended = None
