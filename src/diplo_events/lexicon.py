@@ -77,14 +77,20 @@ def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(v).lower().split()) for v in values)
 
 
+def _with_singulars(values: Any) -> frozenset[str]:
+    """Object nouns in both numbers: "systems" also matches "system"."""
+    words = _words(values)
+    return words | {w[:-1] for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3}
+
+
 def _type(section: dict[str, Any]) -> TypeLexicon:
     return TypeLexicon(
         verbs=_words(section.get("verbs", ())),
         nouns=_words(section.get("nouns", ())),
         weak_verbs=_words(section.get("weak_verbs", ())),
         phrasal={k: _words(v) for k, v in section.get("phrasal", {}).items()},
-        objects=_words(section.get("objects", ())),
-        non_objects=_words(section.get("non_objects", ())),
+        objects=_with_singulars(section.get("objects", ())),
+        non_objects=_with_singulars(section.get("non_objects", ())),
     )
 
 

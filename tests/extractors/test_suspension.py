@@ -67,3 +67,11 @@ def test_temporary_suspension_is_marked() -> None:
     (event,) = diplo_events.extract("Kenya suspended security talks with Somalia for now.", published="2024-05-15")
     assert event.temporary
     assert event.cameo == "164"
+
+
+def test_leaving_an_organisation_is_a_suspension_of_membership() -> None:
+    assert summary("Moldova will withdraw from the Commonwealth of Independent States.") == [("suspension", fs("MDA"), fs("CIS"), False)]
+
+
+def test_stopping_deliveries_is_a_suspension_not_a_pledge() -> None:
+    assert summary("Poland said it would stop supplying weapons to Ukraine.") == [("suspension", fs("POL"), fs("UKR"), False)]

@@ -4,6 +4,7 @@ a mission, membership or compliance with a treaty; a cancelled visit or meeting.
 from __future__ import annotations
 
 from ..document import Document, Sentence
+from ..gazetteer import ORGANIZATION_CODES
 from ..lexicon import LEXICON
 from ..models import Actor, Suspension
 from ..registry import extractors
@@ -85,6 +86,9 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
         if j < stop and toks[j].lower == "of":
             j += 1
         allowed = LEXICON.withdraw_objects
+        org = next((m for m in doc.actors if m.first_token in {j, j + 1} and set(m.codes) & ORGANIZATION_CODES), None)
+        if org is not None:
+            return (org.first_token, org.last_token)  # "withdraw from the CIS": leaving a body
     elif w in _CANCEL:
         allowed = _MEETING_OBJECTS
     else:
