@@ -85,9 +85,8 @@ class ActorResolver:
         # this keeps resolution linear and cheap (most tokens start no name at all).
         longest = min(gaz.first_words.get(first.lower, 0), stop - i)
         for length in range(longest, 0, -1):
+            # NOTE: a window never crosses a line: the segmenter ends a sentence at each break
             window = toks[i : i + length]
-            if _crosses_line(doc.text, window):
-                continue
             key = tuple(t.lower for t in window)
             if key in gaz.regions:
                 return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "region", i, i + length)
@@ -176,10 +175,6 @@ def _names_media(doc: Document, i: int) -> bool:
 
 def _merge_sorted(a: list[ActorMention], b: list[ActorMention]) -> list[ActorMention]:
     return sorted([*a, *b], key=lambda m: m.start) if b else a
-
-
-def _crosses_line(text: str, window: list[Token]) -> bool:
-    return any("\n" in text[x.end : y.start] for x, y in zip(window, window[1:], strict=False))
 
 
 def _case_ok(entry: Entry, window: list[Token]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
@@ -117,5 +118,11 @@ class Document:
         return self.text[sentence.start : sentence.end]
 
     def sentence_actors(self, sentence: Sentence) -> list[ActorMention]:
-        """The actor mentions inside ``sentence``, in text order."""
-        return [a for a in self.actors if sentence.start <= a.start < sentence.end]
+        """The actor mentions inside ``sentence``, in text order (``actors`` is sorted)."""
+        lo = bisect.bisect_left(self.actors, sentence.start, key=_start)
+        hi = bisect.bisect_left(self.actors, sentence.end, lo=lo, key=_start)
+        return self.actors[lo:hi]
+
+
+def _start(mention: ActorMention) -> int:
+    return mention.start

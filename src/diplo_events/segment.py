@@ -41,8 +41,11 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['Russia', "'s", 'N.Korea', '-', 'U.S.', 'talks', '.']
     """
     stop = len(text) if end is None else end
-    of = Token.of
-    return [of(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+    # NOTE: keep in sync with Token.of (inlined: tokenisation is on the hot path)
+    return [
+        Token(m.start(), m.end(), (g := m.group()), g.lower().replace("\u2019", "'"))
+        for m in _TOKEN.finditer(text, start, stop)
+    ]
 
 
 class Segmenter:
