@@ -19,6 +19,10 @@ POSITIVES = [
     ("NATO defence ministers will meet in Brussels next week.", fs("NATO",)),
     ("Germany and Poland are holding consultations in Warsaw.", fs("DEU", "POL")),
     ("A Japan-Philippines summit took place in Manila on Friday.", fs("JPN", "PHL")),
+    ("The Kremlin said Putin and Erdogan spoke by phone on Monday.", fs("RUS", "TUR")),
+    ("The German chancellor flew to Washington for a meeting with the president.", fs("DEU", "USA")),
+    ("Brazil's president will attend the BRICS summit in Johannesburg.", fs("BRA", "BRICS")),
+    ("Iran and the US held indirect talks in Oman on Saturday.", fs("IRN", "USA")),
 ]
 
 

@@ -19,6 +19,8 @@ POSITIVES = [
     ("China granted Nepal an aid package worth 3.5 billion rupees.", fs("CHN"), fs("NPL")),
     ("Ministers praised the Asian Development Fund and the IMF, which pledged new loans to Laos.", fs("IMF"), fs("LAO")),
     ("Ukraine received new tanks from Poland on Monday.", fs("POL"), fs("UKR")),
+    ("The Netherlands handed over F-16 fighter jets to Ukraine.", fs("NLD"), fs("UKR")),
+    ("Britain will train 10,000 Ukrainian soldiers this year.", fs("GBR"), fs("UKR")),
     ("ECOWAS announced the deployment of troops to Guinea-Bissau from Senegal and Ghana.", fs("SEN", "GHA"), fs("GNB")),
 ]
 
@@ -44,6 +46,10 @@ NEGATIVES = [
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_non_pledges(text: str) -> None:
     assert "support_pledge" not in types(text)
+
+
+def test_denied_support_is_negated() -> None:
+    assert summary("China denied providing weapons to Russia.") == [("support_pledge", fs("CHN"), fs("RUS"), True)]
 
 
 def test_negated_pledge() -> None:

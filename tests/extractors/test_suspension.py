@@ -18,6 +18,7 @@ POSITIVES = [
     ("Mali withdrew from the regional security pact.", fs("MLI"), fs()),
     ("Sweden paused military cooperation with Turkey, the defence ministry said.", fs("SWE"), fs("TUR")),
     ("The European Union suspended budget support to Burundi.", fs("EU"), fs("BDI")),
+    ("Armenia froze its participation in the CSTO.", fs("ARM"), fs("CSTO")),
 ]
 
 
@@ -35,6 +36,8 @@ NEGATIVES = [
     "Egypt is reviewing its cooperation with the International Monetary Fund.",
     "Peru may break off relations with Bolivia if the dispute escalates.",
     "The Thai parliament suspended its session for a week.",
+    "Talks between India and China on the border ended without agreement.",
+    "Washington suspended visa services for Nigerians.",
 ]
 
 
@@ -51,6 +54,10 @@ def test_stopped_short_of_suspending_is_a_negated_suspension() -> None:
 def test_aid_halted_and_grants_cut_are_one_happening() -> None:
     out = summary("The United States halted aid to Sudan and cut grants to the country.")
     assert out == [("suspension", fs("USA"), fs("SDN"), False)]
+
+
+def test_a_denied_suspension_is_negated() -> None:
+    assert summary("France denied that it had suspended aid to Niger.") == [("suspension", fs("FRA"), fs("NER"), True)]
 
 
 def test_negated_suspension() -> None:

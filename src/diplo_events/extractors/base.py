@@ -27,6 +27,7 @@ _SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or",
 _NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", "by", "at", "against", "a", "an", "into", "toward", "towards", "over", "about", "than"})
 _FIRST_PERSON = frozenset({"we", "i", "our"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they"})
+_DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "dismissed"})
 _NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flown", "landed", "begun", "started", "opened", "gathered", "convened"})
 _CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or", "while", "citing", "claiming", "alleging"})
 _FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
@@ -282,11 +283,20 @@ class Frame:
 
     @cached_property
     def negated(self) -> bool:
-        """A negation in the six words before the trigger ("did not", "refused to", "no plans to")."""
+        """A negation in the six words before the trigger ("did not", "refused to", "no plans
+        to"), or a denial governing its clause ("denied that it had suspended")."""
         words = self._left_words(6)
         if any(w in LEXICON.negators for _, w in words):
             return True
-        return _has_phrase([w for _, w in words], LEXICON.negator_phrases)
+        if _has_phrase([w for _, w in words], LEXICON.negator_phrases):
+            return True
+        toks = self.doc.tokens
+        k = self.clause_start - 1
+        return (
+            k > self.sentence.first_token
+            and toks[k].lower == "that"
+            and toks[k - 1].lower in _DENIALS
+        )
 
     @cached_property
     def blocked(self) -> bool:
@@ -406,6 +416,7 @@ def _modifier(doc: Document, m: ActorMention) -> bool:
         and after.text.islower()
         and word not in _NOT_A_NOUN
         and word not in LEXICON.agent_nouns
+        and word not in LEXICON.meeting.nouns  # "the BRICS summit" names the meeting's parties
         and word not in LEXICON.reporting
         and not word.endswith("ed")
     )

@@ -13,6 +13,8 @@ from .base import Frame, actor_of, is_trigger_case, party_codes, span_of
 __all__ = ["MeetingExtractor"]
 
 _LEX = LEXICON.meeting
+_SPOKE = frozenset({"spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "chatted", "conferred"})
+_TRAVEL = frozenset({"flew", "flies", "fly", "travelled", "traveled", "travels", "travel", "went", "goes", "go", "arrived", "arrives", "headed", "heads", "came", "comes", "sent", "sends", "send", "sending", "journeyed", "returned"})
 _VISITS = frozenset({"visit", "visits", "visited", "visiting", "trip", "tour"})
 _TOPIC_FIRST = frozenset({"discuss", "discusses", "discussed", "discussing"})
 _CANCELLING = frozenset({"cancel", "cancels", "cancelled", "canceled", "postpone", "postponed", "postpones", "off", "scrapped", "scrap"})
@@ -67,6 +69,10 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
             if w.startswith("meet") and _idiom(doc, i, sentence):
                 continue
             found.append((i, i + 1))
+        elif w in _SPOKE and is_trigger_case(doc, sentence, i):
+            after = {toks[k].lower for k in range(i + 1, min(i + 4, sentence.last_token))}
+            if after & {"phone", "telephone", "videoconference", "video"}:
+                found.append((i, i + 1))  # "spoke by phone", "talked on the telephone"
     return found
 
 
@@ -90,6 +96,9 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
     for m in subject + _compound(frame):
         for code in party_codes(m, sides):
             sides.setdefault(code, actor_of(doc, m, code))
+    for code, start, end in _destination(frame):
+        # "flew to Washington for a meeting": the host of the trip takes part
+        sides.setdefault(code, Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end)))
     if trigger in _TOPIC_FIRST:
         objects = frame.objects(frozenset({"with", "between"}), topic_first=True)
     else:
@@ -121,6 +130,20 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
         if event is not None:
             out.append(event)
     return out
+
+
+def _destination(frame: Frame) -> list[tuple[str, int, int]]:
+    """The place a traveller went to, before the meeting noun in the clause ("flew to X for
+    talks", "arrived in X for a summit")."""
+    toks = frame.doc.tokens
+    if toks[frame.first].lower not in _LEX.nouns:
+        return []
+    for k in range(frame.clause_start, frame.first - 1):
+        if toks[k].lower in _TRAVEL and toks[k + 1].lower == "to":
+            found = place_after(frame.doc, k + 2)
+            if found is not None and found[1] < toks[frame.first].start:
+                return [found]
+    return []
 
 
 def _in_turn(frame: Frame, objects: list) -> bool:

@@ -16,7 +16,8 @@ __all__ = ["SupportPledgeExtractor"]
 
 _LEX = LEXICON.support
 # verbs whose object is the recipient itself ("help Ukraine", "prop Russia up")
-_HELP = frozenset({"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "back", "backs", "backed", "backing", "prop", "propping", "propped"})
+_HELP = frozenset({"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "back", "backs", "backed", "backing", "prop", "propping", "propped",
+    "train", "trains", "trained", "equip", "equips", "equipped", "equipping", "arming"})
 _RECEIVE = frozenset({"receive", "receives", "received", "receiving", "obtain", "obtains", "obtained", "secure", "secures", "secured", "securing", "accept", "accepts", "accepted"})
 _AID_NOUNS = frozenset({"aid", "assistance", "relief", "humanitarian", "peacekeepers", "troops", "package", "loan", "grant", "grants", "funding"})
 _ROLE_PREPS = frozenset({"to", "for", "towards", "toward", "into", "by", "from", "in"})
@@ -70,7 +71,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
             if k is not None:
                 found.append((i, i + 1))
                 continue
-        if w in _LEX.verbs and w not in {"step", "steps", "stepped", "stepping", "ramp", "ramps", "ramped", "prop", "propped"}:
+        if w in _LEX.verbs and w not in {"step", "steps", "stepped", "stepping", "ramp", "ramps", "ramped", "prop", "propped", "hand", "hands", "handed", "handing"}:
             if is_trigger_case(doc, sentence, i):
                 found.append((i, i + 1))
     return found

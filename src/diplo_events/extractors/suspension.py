@@ -17,6 +17,8 @@ _WITHDRAW = frozenset({"withdraw", "withdraws", "withdrew", "withdrawn", "withdr
 _CANCEL = frozenset({"cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "cancellation", "call", "calls", "called", "calling"})
 _MEETING_OBJECTS = frozenset({"visit", "trip", "tour", "meeting", "meetings", "talks", "summit", "negotiations", "consultations"})
 _WITH_PARTY = frozenset({"broke"})
+_INTRANSITIVE_NEXT = frozenset({"without", "in", "on", "after", "at", "before", "amid", "as", "when", "abruptly", "early", "late", "up", "down", "there", "here", "last", "this", "on"})
+_MEMBERSHIP = frozenset({"participation", "membership", "presence", "involvement", "role", "seat"})
 _DETERMINERS = frozenset({"its", "their", "the", "a", "an", "all", "his", "her", "any", "further", "nearly", "most", "some", "of"})
 _ROLE_PREPS = frozenset({"with", "to", "for", "between", "from", "towards", "toward"})
 
@@ -93,6 +95,8 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
         allowed = _MEETING_OBJECTS
     else:
         allowed = _LEX.objects
+        if w in _LEX.verbs and last == first + 1 and j < stop and toks[j].lower in _INTRANSITIVE_NEXT:
+            return None  # "talks ended without agreement": nothing is suspended
     if w in _LEX.nouns and j < stop and toks[j].lower in {"of", "on", "in"}:
         j += 1
     for k in range(j, min(j + 8, stop)):
@@ -119,6 +123,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
     if frame.blocked or not actors:
         return None
     counterparts: dict[str, Actor] = {}
+    if obj is not None and doc.tokens[obj[1] - 1].lower in _MEMBERSHIP:
+        objects = frame.objects(_ROLE_PREPS | {"in"})  # "froze its participation in the CSTO"
     for party in objects:
         if party.prep == "by":
             continue
