@@ -57,3 +57,26 @@ def test_parse_exposes_sentences_and_actors() -> None:
     doc = diplo_events.parse(text, published="2020-02-02")
     assert [text[s.start : s.end] for s in doc.sentences] == ["Russia froze talks with Japan.", "Japan said it regretted the move."]
     assert [(a.text, a.codes) for a in doc.actors][:2] == [("Russia", ("RUS",)), ("Japan", ("JPN",))]
+
+
+def test_publication_date_from_a_stamp_when_none_is_given() -> None:
+    text = "Finland, Estonia hold talks\n\nJane Roe | 14.03.2024 - Update : 15.03.2024\n\nFinland and Estonia held talks on Tuesday."
+    doc = diplo_events.parse(text)
+    assert doc.published == dt.date(2024, 3, 14)
+    assert doc.published_source == "stamp"
+    (event,) = doc.events
+    assert event.date is not None and event.date.value == dt.date(2024, 3, 12)
+
+
+def test_an_explicit_published_date_wins_over_the_stamp() -> None:
+    text = "Finland and Estonia held talks on Tuesday.\n\nMarch 14, 2024, 9:00 am"
+    doc = diplo_events.parse(text, published="2024-03-20")
+    assert doc.published == dt.date(2024, 3, 20)
+    assert doc.published_source == "argument"
+
+
+def test_a_yearless_dateline_gives_no_publication_date() -> None:
+    doc = diplo_events.parse("OSLO, June 26 (Example Wire) - Norway and Sweden held talks on Tuesday.")
+    assert doc.published is None
+    assert doc.published_source == "none"
+    assert doc.events and doc.events[0].date is None
