@@ -139,7 +139,7 @@ def _destination(frame: Frame) -> list[tuple[str, int, int]]:
     if toks[frame.first].lower not in _LEX.nouns:
         return []
     for k in range(frame.clause_start, frame.first - 1):
-        if toks[k].lower in _TRAVEL and toks[k + 1].lower == "to":
+        if toks[k].lower in _TRAVEL and (toks[k + 1].lower == "to" or (toks[k + 1].lower == "in" and toks[k].lower.startswith("arriv"))):
             found = place_after(frame.doc, k + 2)
             if found is not None and found[1] < toks[frame.first].start:
                 return [found]
