@@ -163,7 +163,9 @@ class Frame:
             left = [m for m in self.sentence_parties if m.last_token <= self.first and not self._governed(m)]
             if not left:
                 return []
-            self.subject_from_sentence = True
+            # a clause joined by "and"/"but" is its own assertion; one opened by "including",
+            # "saying" ... is governed by the main clause's verb ("urged X, saying ...")
+            self.subject_from_sentence = self.doc.tokens[self.clause_start - 1].lower not in {"and", "but", "or"}
             if mode == "antecedent":
                 return [self._antecedent()]  # type: ignore[list-item]
             if mode == "nearest":
