@@ -13,10 +13,11 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 from ..document import ActorMention, Document, Sentence, Token
 from ..lexicon import LEXICON
-from ..models import Actor, EventDate, Location, Mention, Span
+from ..models import Actor, EventDate, EventStatus, Location, Mention, Span
 from ..places import find_location
 
 __all__ = ["Frame", "Party", "actor_of", "span_of"]
@@ -32,7 +33,7 @@ _NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flo
 _CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or", "while", "citing", "claiming", "alleging"})
 _FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
     "is", "are", "was", "were", "to", "be", "been", "also", "not", "n't", "then", "later", "already", "now", "formally",
-    "officially", "immediately", "temporarily", "indefinitely", "has", "could", "can", "shall", "did", "does", "do", ","})
+    "officially", "immediately", "temporarily", "indefinitely", "could", "can", "shall", "did", "does", "do", ","})
 _PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun", "country_ref"})
 _NATIONALITY_PLURAL_OK = frozenset({"efforts", "economy", "people", "war", "industry", "reserves", "rebuilding", "reconstruction"})
 
@@ -330,14 +331,14 @@ class Frame:
         return first.endswith("ing") and bool(prev) and prev[0] in {"is", "are", "'s", "'re"}
 
     @property
-    def status(self) -> str:
+    def status(self) -> EventStatus:
         """``planned``, ``ongoing`` or ``occurred``."""
         if self.planned:
             return "planned"
         return "ongoing" if self.ongoing else "occurred"
 
     # -- when and where -----------------------------------------------------------------
-    def date(self, status: str) -> EventDate | None:
+    def date(self, status: EventStatus) -> EventDate | None:
         """The date expression nearest the trigger in its sentence, resolved against the
         publication date (past tense for what occurred, future for what is planned)."""
         from .. import dates  # noqa: PLC0415
@@ -348,7 +349,7 @@ class Frame:
             return self._story_date()
         anchor = self.doc.tokens[self.first].start
         expr = min(exprs, key=lambda e: (abs(e.start - anchor) + (0 if e.start > anchor else 15)))
-        tense = "future" if status == "planned" else "past"
+        tense: Literal["future", "past"] = "future" if status == "planned" else "past"
         resolved = dates.resolve(expr, self.doc.published, tense)
         if resolved is None:
             return None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..document import Document, Sentence
+from ..document import ActorMention, Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
 from ..lexicon import LEXICON
 from ..models import Actor, Location, Meeting
 from ..places import place_after
 from ..registry import extractors
-from .base import Frame, actor_of, is_trigger_case, party_codes, span_of
+from .base import Frame, Party, actor_of, is_trigger_case, party_codes, span_of
 
 __all__ = ["MeetingExtractor"]
 
@@ -146,7 +146,7 @@ def _destination(frame: Frame) -> list[tuple[str, int, int]]:
     return []
 
 
-def _in_turn(frame: Frame, objects: list) -> bool:
+def _in_turn(frame: Frame, objects: list[Party]) -> bool:
     """'met the IMF, then President Trump': parties met one after the other."""
     spans = [(p.mention.last_token, q.mention.first_token) for p, q in zip(objects, objects[1:], strict=False)]
     return any({"then", "later", "afterwards", "separately"} & set(frame.words(a, b)) for a, b in spans)
@@ -158,7 +158,7 @@ def _one_gathering(frame: Frame) -> bool:
     return bool(words & {"summit", "conference", "trilateral", "multilateral", "together", "jointly", "council", "session", "gathered", "meeting"})
 
 
-def _meeting(frame: Frame, trigger: str, subject: list, codes: dict[str, Actor], location: Location | None) -> Meeting | None:
+def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dict[str, Actor], location: Location | None) -> Meeting | None:
     if not codes:
         return None
     if len(codes) == 1:
@@ -173,7 +173,7 @@ def _meeting(frame: Frame, trigger: str, subject: list, codes: dict[str, Actor],
         mentions=(frame.mention(),),
         date=frame.date(status),
         location=location,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         negated=frame.negated,
         cameo=_cameo(trigger, status),
         plover="CONSULT",
@@ -182,7 +182,7 @@ def _meeting(frame: Frame, trigger: str, subject: list, codes: dict[str, Actor],
     )
 
 
-def _compound(frame: Frame) -> list:
+def _compound(frame: Frame) -> list[ActorMention]:
     """Parties named in the noun phrase before a meeting noun: "a Russia-NATO Council
     session", "the Russia-EU summit", "U.S.-Canadian consultations"."""
     toks = frame.doc.tokens
@@ -200,7 +200,7 @@ def _compound(frame: Frame) -> list:
 _FORUMS = frozenset({"council", "commission", "forum", "format", "committee", "dialogue", "summit", "talks", "meeting", "meetings"})
 
 
-def _joint_forum_after(frame: Frame) -> list:
+def _joint_forum_after(frame: Frame) -> list[ActorMention]:
     """Meetings 'in the NATO-Russia Council': the parties joined by a hyphen in the name of a
     joint forum right after the meeting noun."""
     toks = frame.doc.tokens
@@ -260,7 +260,7 @@ def _held_instance(doc: Document, sentence: Sentence, noun: int, first: int, las
     )
 
 
-def _group_subject(subject: list) -> bool:
+def _group_subject(subject: list[ActorMention]) -> bool:
     return any(m.role in _GROUP_ROLES for m in subject if m.role)
 
 

@@ -3,12 +3,14 @@ humanitarian, political, training or technical support to another."""
 
 from __future__ import annotations
 
+from typing import cast
+
 import regex
 
-from ..document import Document, Sentence
+from ..document import ActorMention, Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
 from ..lexicon import LEXICON
-from ..models import Actor, Amount, SupportPledge
+from ..models import Actor, Amount, SupportPledge, SupportType
 from ..registry import extractors
 from .base import Frame, Party, actor_of, is_trigger_case, party_codes, span_of
 
@@ -151,7 +153,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         mentions=(frame.mention(),),
         date=frame.date(status),
         location=None,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         negated=frame.negated,
         cameo=_cameo(types, status),
         plover="AID",
@@ -160,7 +162,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
     )
 
 
-def _later_recipients(frame: Frame) -> list:
+def _later_recipients(frame: Frame) -> list[ActorMention]:
     """A recipient past the clause's end, within the sentence: "deploys vessels, including
     the X, carrying aid to Cuba"."""
     toks = frame.doc.tokens
@@ -183,10 +185,9 @@ def _for_something(window: list[str]) -> bool:
     return False
 
 
-def _types(frame: Frame, window: list[str]) -> tuple:
+def _types(frame: Frame, window: list[str]) -> tuple[SupportType, ...]:
     words = set(window) | set(frame.words(frame.first - 3, frame.first))
-    found = [t for t, vocab in LEXICON.support_types.items() if words & vocab]
-    return tuple(found)
+    return tuple(cast("SupportType", t) for t, vocab in LEXICON.support_types.items() if words & vocab)
 
 
 def _items(text: str) -> tuple[str, ...]:
@@ -217,7 +218,7 @@ def _amount(doc: Document, frame: Frame) -> Amount | None:
     return Amount(value=value, currency=currency, text=text, span=span_of(doc, m.start(), m.end()))
 
 
-def _cameo(types: tuple, status: str) -> str:
+def _cameo(types: tuple[SupportType, ...], status: str) -> str:
     base = "033" if status == "planned" else "07"
     sub = {"economic": "1", "military": "2", "humanitarian": "3"}
     for t in ("military", "economic", "humanitarian"):

@@ -17,7 +17,7 @@ _WITHDRAW = frozenset({"withdraw", "withdraws", "withdrew", "withdrawn", "withdr
 _CANCEL = frozenset({"cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "cancellation", "call", "calls", "called", "calling"})
 _MEETING_OBJECTS = frozenset({"visit", "trip", "tour", "meeting", "meetings", "talks", "summit", "negotiations", "consultations"})
 _WITH_PARTY = frozenset({"broke"})
-_INTRANSITIVE_NEXT = frozenset({"without", "in", "on", "after", "at", "before", "amid", "as", "when", "abruptly", "early", "late", "up", "down", "there", "here", "last", "this", "on"})
+_INTRANSITIVE_NEXT = frozenset({"without", "in", "on", "after", "at", "before", "amid", "as", "when", "abruptly", "early", "late", "up", "down", "there", "here", "last", "this"})
 _MEMBERSHIP = frozenset({"participation", "membership", "presence", "involvement", "role", "seat"})
 _DETERMINERS = frozenset({"its", "their", "the", "a", "an", "all", "his", "her", "any", "further", "nearly", "most", "some", "of"})
 _ROLE_PREPS = frozenset({"with", "to", "for", "between", "from", "towards", "toward"})
@@ -153,7 +153,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
         mentions=(frame.mention(),),
         date=frame.date(status),
         location=None,
-        status=status,  # type: ignore[arg-type]
+        status=status,
         negated=frame.negated,
         cameo=_cameo(suspended),
         plover="SANCTION",
