@@ -192,7 +192,10 @@ def _strip_the(text: str) -> list[Token]:
 
 
 def _surname_ok(tok: Token) -> bool:
-    return len(tok.text) >= 3 and tok.text[0].isupper() and not tok.text.isupper()
+    """A capitalised word that may be a surname ("Lavrov", "Xi"); short common words are not."""
+    if len(tok.text) < 2 or not tok.text[0].isupper() or tok.text.isupper() or not tok.text.isalpha():
+        return False
+    return len(tok.text) > 2 or tok.lower not in LEXICON.common_words
 
 
 def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:

@@ -37,6 +37,8 @@ ORGANIZATION_CODES = frozenset(
     "OPEC OECD CIS EAEU CARICOM".split()
 )
 
+_SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
+
 KINDS = frozenset({"name", "adjective", "capital", "institution", "body", "anaphor", "members", "person"})
 
 
@@ -179,6 +181,10 @@ class Gazetteer:
             if len(key) > 1:
                 self.surnames.setdefault(key[-1], set()).add(name)
                 self._index(key[-1:])
+                if tenure.code in _SURNAME_FIRST:
+                    # Chinese and Korean names put the family name first: "Xi" for Xi Jinping
+                    self.surnames.setdefault(key[0], set()).add(name)
+                    self._index(key[:1])
 
     def add_region(self, name: str) -> None:
         """A region ("Latin America", "the Middle East"): read as one name, coded as no party."""

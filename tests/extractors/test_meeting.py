@@ -23,6 +23,9 @@ POSITIVES = [
     ("The German chancellor flew to Washington for a meeting with the president.", fs("DEU", "USA")),
     ("Brazil's president will attend the BRICS summit in Johannesburg.", fs("BRA", "BRICS")),
     ("Iran and the US held indirect talks in Oman on Saturday.", fs("IRN", "USA")),
+    ("Putin, Xi hold talks in Beijing", fs("RUS", "CHN")),  # a headline; Chinese family name first
+    ("Kenyan President Ruto ended a two-day state visit to Uganda on Friday.", fs("KEN", "UGA")),
+    ("The Turkish foreign minister welcomed his Greek counterpart in Ankara.", fs("TUR", "GRC")),
 ]
 
 
@@ -112,3 +115,9 @@ def test_a_meeting_reported_as_current_takes_the_story_day() -> None:
 def test_no_date_in_the_text_means_no_date() -> None:
     (event,) = diplo_events.extract("Chile and Peru held talks on fisheries.", published="2024-05-15")
     assert event.date is None
+
+
+def test_a_meeting_dated_after_publication_is_planned() -> None:
+    (event,) = diplo_events.extract("Japan, U.S. to hold trade talks next week", published="2024-02-07")
+    assert event.status == "planned"
+    assert event.date is not None and event.date.precision == "week"

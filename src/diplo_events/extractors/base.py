@@ -28,6 +28,7 @@ _SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or",
 _NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", "by", "at", "against", "a", "an", "into", "toward", "towards", "over", "about", "than"})
 _FIRST_PERSON = frozenset({"we", "i", "our"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they"})
+_LIGHT_VERBS = frozenset({"hold", "have", "host", "start", "begin", "open", "resume", "attend", "make", "pay", "conduct", "launch", "join", "convene", "sign"})
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "dismissed"})
 _NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flown", "landed", "begun", "started", "opened", "gathered", "convened"})
 _CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or", "while", "citing", "claiming", "alleging"})
@@ -321,7 +322,10 @@ class Frame:
         words = [w for _, w in self._left_words(8)]
         if any(w in LEXICON.future and w != "to" for w in words):
             return True
-        return bool(words) and words[-1] == "to" or len(words) > 1 and words[-2] == "to" and words[-1].endswith("ly")
+        if bool(words) and words[-1] == "to" or len(words) > 1 and words[-2] == "to" and words[-1].endswith("ly"):
+            return True  # "is to visit", "agreed to swiftly resume"
+        # "to hold (trade) talks", "to pay a visit"
+        return any(a == "to" and b in _LIGHT_VERBS for a, b in zip(words[-4:], words[-3:], strict=False))
 
     @property
     def ongoing(self) -> bool:
@@ -359,6 +363,17 @@ class Frame:
             text=resolved.text,
             span=span_of(self.doc, resolved.start, resolved.end),
         )
+
+    def when(self) -> tuple[EventStatus, EventDate | None]:
+        """Status and date together: a date that falls after publication makes an event
+        stated in the present ("Japan, U.S. hold talks next week") a planned one."""
+        status = self.status
+        date = self.date(status)
+        published = self.doc.published
+        if status != "planned" and date is not None and published is not None and date.value > published:
+            if date.precision == "day" or date.value.isocalendar()[:2] > published.isocalendar()[:2]:
+                status = "planned"
+        return status, date
 
     def _story_date(self) -> EventDate | None:
         """An event reported as happening now ("said at the session", "has arrived to attend",

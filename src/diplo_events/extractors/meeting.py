@@ -13,6 +13,7 @@ from .base import Frame, Party, actor_of, is_trigger_case, party_codes, span_of
 __all__ = ["MeetingExtractor"]
 
 _LEX = LEXICON.meeting
+_CONCLUDING = frozenset({"end", "ends", "ended", "ending"})  # "ended a visit to X": it took place
 _SPOKE = frozenset({"spoke", "speak", "speaks", "speaking", "talked", "talk", "talks", "chatted", "conferred"})
 _TRAVEL = frozenset({"flew", "flies", "fly", "travelled", "traveled", "travels", "travel", "went", "goes", "go", "arrived", "arrives", "headed", "heads", "came", "comes", "sent", "sends", "send", "sending", "journeyed", "returned"})
 _VISITS = frozenset({"visit", "visits", "visited", "visiting", "trip", "tour"})
@@ -87,7 +88,7 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
     frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
     trigger = doc.tokens[first].lower
     left = frame.words(first - 8, first)
-    if set(left) & (_CANCELLING | LEXICON.suspension.verbs | LEXICON.suspension.nouns):
+    if set(left) & ((_CANCELLING | LEXICON.suspension.verbs | LEXICON.suspension.nouns) - _CONCLUDING):
         return []  # "cancelled a trip", "suspend meetings": a suspension, not a meeting
     subject = frame.subject(extra_gap=frozenset({"to", "for"}))
     if frame.blocked:
@@ -167,11 +168,11 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
             return None  # a state meeting itself is domestic
         if trigger in LEXICON.meeting.weak_verbs and not _group_subject(subject):
             return None
-    status = frame.status
+    status, date = frame.when()
     return Meeting(
         participants=tuple(codes.values()),
         mentions=(frame.mention(),),
-        date=frame.date(status),
+        date=date,
         location=location,
         status=status,
         negated=frame.negated,

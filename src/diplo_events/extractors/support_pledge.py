@@ -140,9 +140,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
                     recipients.setdefault(code, actor_of(doc, m, code))
     if not recipients and (_for_something(window) or not (set(window) & _AID_NOUNS or set(donors) & ORGANIZATION_CODES)):
         return None  # no one receives it: domestic ("a package for airlines") or not support
-    status = frame.status
+    status, date = frame.when()
     if trigger in {"pledge", "pledges", "pledged", "promise", "promises", "promised", "commit", "commits", "committed"}:
-        status = "planned" if status == "occurred" else status
+        status = "planned" if status == "occurred" else status  # the support is still to come; the date is the pledge's
     types = _types(frame, window)
     return SupportPledge(
         donors=tuple(donors.values()),
@@ -151,7 +151,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         items=_items(clause_text),
         amount=amount,
         mentions=(frame.mention(),),
-        date=frame.date(status),
+        date=date,
         location=None,
         status=status,
         negated=frame.negated,

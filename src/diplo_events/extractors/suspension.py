@@ -18,6 +18,7 @@ _CANCEL = frozenset({"cancel", "cancels", "cancelled", "canceled", "cancelling",
 _MEETING_OBJECTS = frozenset({"visit", "trip", "tour", "meeting", "meetings", "talks", "summit", "negotiations", "consultations"})
 _WITH_PARTY = frozenset({"broke"})
 _INTRANSITIVE_NEXT = frozenset({"without", "in", "on", "after", "at", "before", "amid", "as", "when", "abruptly", "early", "late", "up", "down", "there", "here", "last", "this"})
+_MEETING_OBJECTS_ONLY = frozenset({"visit", "trip", "tour", "summit"})  # suspended only by cancelling
 _MEMBERSHIP = frozenset({"participation", "membership", "presence", "involvement", "role", "seat"})
 _DETERMINERS = frozenset({"its", "their", "the", "a", "an", "all", "his", "her", "any", "further", "nearly", "most", "some", "of"})
 _ROLE_PREPS = frozenset({"with", "to", "for", "between", "from", "towards", "toward"})
@@ -94,7 +95,7 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
     elif w in _CANCEL:
         allowed = _MEETING_OBJECTS
     else:
-        allowed = _LEX.objects
+        allowed = _LEX.objects - _MEETING_OBJECTS_ONLY  # "ended a visit": it took place
         if w in _LEX.verbs and last == first + 1 and j < stop and toks[j].lower in _INTRANSITIVE_NEXT:
             return None  # "talks ended without agreement": nothing is suspended
     if w in _LEX.nouns and j < stop and toks[j].lower in {"of", "on", "in"}:
@@ -144,14 +145,14 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
         suspended = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
     text = doc.sentence_text(sentence).lower()
     temporary = any(marker in text for marker in LEXICON.temporary_markers)
-    status = frame.status
+    status, date = frame.when()
     return Suspension(
         actors=tuple(actors.values()),
         counterparts=tuple(counterparts.values()),
         suspended=suspended,
         temporary=temporary,
         mentions=(frame.mention(),),
-        date=frame.date(status),
+        date=date,
         location=None,
         status=status,
         negated=frame.negated,
