@@ -118,7 +118,7 @@ DEFAULT_OUT = REPO / "src" / "diplo_events" / "data" / "people.tsv"
 HEADER = ["name", "aliases", "code", "role", "start", "end"]
 
 ORG_CODES = {"NATO", "EU", "UN", "OSCE", "OPCW", "AU", "ASEAN", "CSTO", "G7",
-             "G20", "IAEA", "IMF", "WTO", "LAS"}
+             "G20", "IAEA", "IMF", "WTO", "LAS", "OPEC"}
 HISTORICAL = {"SUN", "YUG", "DDR", "CSK", "XKX"}
 
 # Full IGO codes first, then prefixes (longest prefix wins).
@@ -135,6 +135,7 @@ IGO_MAP = {
     "IGOAFROAU": "AU",  # Organisation of African Unity, the AU's predecessor
     "IGOSEAASN": "ASEAN",
     "IGOMEAARL": "LAS",
+    "IGOBUSOPC": "OPEC",  # OPEC secretaries general (OFID, IGOBUSOPCDEV, is not)
 }
 IGO_PREFIX_MAP = {"IGOUNO": "UN"}
 

@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "diplo_events" / "data"
 PEOPLE = DATA / "people.tsv"
 HEADER = ["name", "aliases", "code", "role", "start", "end"]
 ORG_CODES = {"NATO", "EU", "UN", "OSCE", "OPCW", "AU", "ASEAN", "CSTO", "G7",
-             "G20", "IAEA", "IMF", "WTO", "LAS"}
+             "G20", "IAEA", "IMF", "WTO", "LAS", "OPEC"}
 HISTORICAL = {"SUN", "YUG", "DDR", "CSK", "XKX"}
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -204,6 +204,39 @@ SPOT_CHECKS = [
     ("Kim Jong Un", "2020-06-01", "PRK"),
     ("Ibrahim Rugova", "2005-06-01", "XKX"),
     ("Xi Jinping", "2020-06-01", "CHN"),
+    # 1975-2014 (wire-copy era)
+    ("George Shultz", "1987-03-11", "USA"),
+    ("Richard Lyng", "1987-03-11", "USA"),
+    ("Hans-Dietrich Genscher", "1987-03-11", "DEU"),
+    ("Geoffrey Howe", "1987-03-11", "GBR"),
+    ("Andrei Gromyko", "1980-01-15", "SUN"),
+    ("Yasuhiro Nakasone", "1985-06-01", "JPN"),
+    ("Tadashi Kuranari", "1987-03-11", "JPN"),
+    ("Joe Clark", "1987-03-11", "CAN"),
+    ("Brian Mulroney", "1988-06-01", "CAN"),
+    ("Branko Mikulic", "1987-03-11", "YUG"),
+    ("Helmut Kohl", "1995-06-01", "DEU"),
+    ("Jacques Chirac", "2000-06-01", "FRA"),
+    ("Jacques Delors", "1990-06-01", "EU"),
+    ("Manfred Wörner", "1990-06-01", "NATO"),
+    ("Kurt Waldheim", "1978-06-01", "UN"),
+    ("Kurt Waldheim", "1988-06-01", "AUT"),
+    ("Gaston Thorn", "1983-06-01", "EU"),
+    ("Michel Camdessus", "1995-06-01", "IMF"),
+    ("Chedli Klibi", "1985-06-01", "LAS"),
+    ("Salim Ahmed Salim", "1995-06-01", "AU"),
+    ("Subroto", "1985-06-01", "IDN"),
+    ("Subroto", "1990-06-01", "OPEC"),
+    ("Deng Xiaoping", "1985-06-01", "CHN"),
+    ("Gustav Husak", "1985-06-01", "CSK"),
+    ("Oskar Fischer", "1985-06-01", "DDR"),
+    ("Tariq Aziz", "1990-08-15", "IRQ"),
+    ("Ali Hassan al-Majid", "1990-09-15", "IRQ"),
+    ("Yitzhak Shamir", "1985-06-01", "ISR"),
+    ("Hans van den Broek", "1990-06-01", "NLD"),
+    ("Hans van den Broek", "1995-06-01", "EU"),
+    ("Wim Duisenberg", "2000-06-01", "EU"),
+    ("Helen Clark", "2012-06-01", "UN"),
 ]
 
 
@@ -221,5 +254,14 @@ def test_people_absent_between_tenures(index):
     """Rasmussen was between DNK and NATO in mid-2009: no row then."""
     day = dt.date(2009, 6, 1)
     rows = index["anders fogh rasmussen"]
+    assert not [r for r in rows
+                if (not r[4] or _date(r[4]) <= day) and (not r[5] or day <= _date(r[5]))]
+
+
+def test_helen_clark_absent_before_office(index):
+    """Helen Clark was a New Zealand backbencher in early 1987 (PETRARCH coded her NZL
+    from 1968): no row then, so a bare "Clark" in 1987 wire copy is Canada's Joe Clark."""
+    day = dt.date(1987, 3, 11)
+    rows = index["helen clark"]
     assert not [r for r in rows
                 if (not r[4] or _date(r[4]) <= day) and (not r[5] or day <= _date(r[5]))]

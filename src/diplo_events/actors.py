@@ -140,10 +140,20 @@ _NAME_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords
 _CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5"})
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_DATE_WORDS_BEFORE = frozenset({"in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "to", "before", "after", "on"})
+
+
 def _stands_alone(doc: Document, i: int) -> bool:
     """A bare surname: not the first or middle word of an unknown longer name ("Santos
-    Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan")."""
+    Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan"); not a month
+    ("in May", "May 5")."""
     toks = doc.tokens
+    if toks[i].lower in _MONTHS:
+        prev = toks[i - 1].lower if i > 0 else ""
+        nxt_text = toks[i + 1].text if i + 1 < len(toks) else ""
+        if prev in _DATE_WORDS_BEFORE or nxt_text[:1].isdigit():
+            return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1:
         return False
