@@ -447,7 +447,11 @@ def _is_boundary(toks: list[Token], i: int) -> bool:
     if w in LEXICON.boundaries:
         if w == "as" and i > 0 and toks[i - 1].lower == "well":
             return False
-        return not (w == "as" and i + 1 < len(toks) and toks[i + 1].lower == "well")
+        if w == "as" and i + 1 < len(toks):
+            nxt = toks[i + 1].lower
+            # "as well as", "as aid", "as a grant", "as part of": not a new clause
+            return not (nxt in {"well", "a", "an", "part"} or nxt in LEXICON.support.objects)
+        return True
     return False
 
 
