@@ -187,3 +187,17 @@ def test_the_country_is_the_state_that_is_not_the_other_side() -> None:
     (event,) = diplo_events.extract("Mali said France would withdraw its troops from the country by August.", published="2024-05-15")
     assert [a.code for a in event.actors] == ["FRA"]
     assert [a.code for a in event.counterparts] == ["MLI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "role"),
+    [
+        ("Germany will not send troops.", "Germany", None),
+        ("His Greek, Cypriot and French counterparts met.", "Cypriot", "counterparts"),
+        ("The Syrian transitional government said so.", "Syrian", "transitional government"),
+        ("Russia's Foreign Minister spoke.", "Russia", "foreign minister"),
+    ],
+)
+def test_roles_are_offices_not_verb_phrases(text: str, surface: str, role: str | None) -> None:
+    doc = diplo_events.parse(text, published="2024-05-15")
+    assert next(a.role for a in doc.actors if a.text == surface) == role

@@ -220,19 +220,41 @@ def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:
     return ActorMention(start, end, doc.text[start:end], entry.codes, entry.kind, a, b, role=role)
 
 
+_TITLE_MODIFIERS = frozenset({
+    "deputy", "vice", "acting", "former", "top", "senior", "chief", "foreign", "defence", "defense", "finance",
+    "prime", "economy", "economic", "interior", "trade", "energy", "oil", "special", "national", "security", "state",
+    "military", "armed", "air", "naval", "intelligence", "agriculture", "health", "justice", "affairs", "external",
+    "permanent", "new", "visiting", "general", "crown", "supreme", "opposition", "de", "facto", "interim", "outgoing",
+})
+
+
+_ADJECTIVE_ENDINGS = ("al", "ary", "ian", "ic", "ive", "ist", "ern", "ese")
+
+
 def _title_after(doc: Document, i: int) -> str | None:
-    """The agent noun right after a state's name or adjective ("Foreign Minister", "officials")."""
+    """The office right after a state's name or adjective ("Foreign Minister", "officials",
+    "armed forces"): a run of title words that ends in an agent noun; verbs end the run."""
     toks = doc.tokens
     j = i + 1 if i < len(toks) and toks[i].lower == "'s" else i
     words: list[str] = []
     last_agent = 0
-    for tok in toks[j : j + 4]:
-        if not tok.text[0].isalpha():
+    coordinated = False
+    for tok in toks[j : j + 6]:
+        low = tok.lower
+        if not tok.text[0].isalpha() and low != ",":
             break
-        words.append(tok.lower)
-        if tok.lower in LEXICON.agent_nouns:
+        if low in LEXICON.agent_nouns:
+            words.append(low)
             last_agent = len(words)
         elif last_agent:
+            break
+        elif low in {"and", ",", "or"}:
+            coordinated = True  # "Cypriot and French counterparts" share their head
+        elif coordinated and tok.text[0].isupper():
+            continue  # "French" belongs to the next party
+        elif low in _TITLE_MODIFIERS or tok.text[0].isupper() or low.endswith(_ADJECTIVE_ENDINGS):
+            words.append(low)  # "transitional government", "Foreign Minister"
+        else:
             break
     return " ".join(words[:last_agent]) if last_agent else None
 

@@ -121,3 +121,17 @@ def test_a_meeting_dated_after_publication_is_planned() -> None:
     (event,) = diplo_events.extract("Japan, U.S. to hold trade talks next week", published="2024-02-07")
     assert event.status == "planned"
     assert event.date is not None and event.date.precision == "week"
+
+
+def test_met_to_discuss_is_one_meeting_with_one_date() -> None:
+    (event,) = diplo_events.extract("Peru and Chile met in Lima on Monday to discuss the border.", published="2024-05-15")
+    assert event.date is not None and event.date.value.isoformat() == "2024-05-13"
+
+
+def test_holding_talks_is_ongoing() -> None:
+    (event,) = diplo_events.extract("Peru and Chile are holding talks in Lima.", published="2024-05-15")
+    assert event.status == "ongoing"
+
+
+def test_rejecting_an_offer_of_talks_is_not_a_meeting() -> None:
+    assert [e for e in diplo_events.extract("Iran rejected a US offer of talks.", published="2024-05-15") if not e.negated] == []

@@ -82,3 +82,11 @@ def test_leaving_an_organisation_is_a_suspension_of_membership() -> None:
 
 def test_stopping_deliveries_is_a_suspension_not_a_pledge() -> None:
     assert summary("Poland said it would stop supplying weapons to Ukraine.") == [("suspension", fs("POL"), fs("UKR"), False)]
+
+
+def test_a_cancelled_visit_by_someone_else_has_them_as_counterpart() -> None:
+    assert summary("Egypt cancelled a planned visit by the Ethiopian foreign minister.") == [("suspension", fs("EGY"), fs("ETH"), False)]
+
+
+def test_passive_by_names_the_suspender() -> None:
+    assert summary("Military cooperation with Mali was suspended by France.") == [("suspension", fs("FRA"), fs("MLI"), False)]

@@ -331,8 +331,11 @@ class Frame:
     def ongoing(self) -> bool:
         """A progressive form: "is stepping up", "are holding talks"."""
         first = self.doc.tokens[self.first].lower
-        prev = self.words(self.first - 1, self.first)
-        return first.endswith("ing") and bool(prev) and prev[0] in {"is", "are", "'s", "'re"}
+        prev = self.words(self.first - 3, self.first)
+        if first.endswith("ing") and prev and prev[-1] in {"is", "are", "'s", "'re"}:
+            return True
+        # "are holding (trade) talks", "is paying a visit"
+        return any(a in {"is", "are", "'s", "'re"} and b.endswith("ing") for a, b in zip(prev, prev[1:], strict=False))
 
     @property
     def status(self) -> EventStatus:

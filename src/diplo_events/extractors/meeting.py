@@ -41,8 +41,9 @@ class MeetingExtractor:
                 continue
             claimed: list[tuple[int, int]] = []  # clauses that already have a meeting
             for first, last in _triggers(doc, sentence):
-                if any(a <= first < b for a, b in claimed) and doc.tokens[first].lower in _LEX.nouns:
-                    continue  # "met X during a trip to Y", "marking the first meeting": the same one
+                word = doc.tokens[first].lower
+                if any(a <= first < b for a, b in claimed) and (word in _LEX.nouns or word in _LEX.weak_verbs):
+                    continue  # "met X during a trip to Y", "met ... to discuss": the same meeting
                 events = _events(doc, sentence, first, last, out)
                 if events:
                     frame = Frame(doc, sentence, first, last)

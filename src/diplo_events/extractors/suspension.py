@@ -8,7 +8,7 @@ from ..gazetteer import ORGANIZATION_CODES
 from ..lexicon import LEXICON
 from ..models import Actor, Suspension
 from ..registry import extractors
-from .base import Frame, actor_of, is_trigger_case, party_codes
+from .base import Frame, Party, actor_of, is_trigger_case, party_codes
 
 __all__ = ["SuspensionExtractor"]
 
@@ -18,10 +18,11 @@ _CANCEL = frozenset({"cancel", "cancels", "cancelled", "canceled", "cancelling",
 _MEETING_OBJECTS = frozenset({"visit", "trip", "tour", "meeting", "meetings", "talks", "summit", "negotiations", "consultations"})
 _WITH_PARTY = frozenset({"broke"})
 _INTRANSITIVE_NEXT = frozenset({"without", "in", "on", "after", "at", "before", "amid", "as", "when", "abruptly", "early", "late", "up", "down", "there", "here", "last", "this"})
+_PASSIVE_AUX = frozenset({"was", "were", "been", "be", "being", "is", "are"})
 _MEETING_OBJECTS_ONLY = frozenset({"visit", "trip", "tour", "summit"})  # suspended only by cancelling
 _MEMBERSHIP = frozenset({"participation", "membership", "presence", "involvement", "role", "seat"})
 _DETERMINERS = frozenset({"its", "their", "the", "a", "an", "all", "his", "her", "any", "further", "nearly", "most", "some", "of"})
-_ROLE_PREPS = frozenset({"with", "to", "for", "between", "from", "towards", "toward"})
+_ROLE_PREPS = frozenset({"with", "to", "for", "between", "from", "towards", "toward", "by"})
 
 
 @extractors.register("diplo_events.suspension.v1")
@@ -110,6 +111,10 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
             break
     if w in _LEX.nouns and first > 0 and toks[first - 1].lower in _LEX.objects:
         return (first - 1, first)  # "aid freeze", "arms suspension"
+    if first > 0 and toks[first - 1].lower in _PASSIVE_AUX:
+        for k in range(first - 2, max(first - 8, -1), -1):  # "cooperation ... was suspended"
+            if toks[k].lower in allowed:
+                return (k, k + 1)
     return None
 
 
@@ -117,7 +122,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
     frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
     actors: dict[str, Actor] = {}
     objects = frame.objects()
-    passive = [p for p in objects if p.prep == "by"]
+    # "was suspended by X": X suspends; "cancelled a visit by X": X is the other side
+    is_passive = first > 0 and doc.tokens[first - 1].lower in _PASSIVE_AUX
+    passive = [p for p in objects if p.prep == "by"] if is_passive else []
     for m in [p.mention for p in passive] or frame.subject():
         for code in party_codes(m):
             actors.setdefault(code, actor_of(doc, m, code))
@@ -126,8 +133,11 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
     counterparts: dict[str, Actor] = {}
     if obj is not None and doc.tokens[obj[1] - 1].lower in _MEMBERSHIP:
         objects = frame.objects(_ROLE_PREPS | {"in"})  # "froze its participation in the CSTO"
+    if is_passive:  # the counterpart is in the subject: "cooperation with Mali was suspended"
+        left = [m for m in frame.sentence_parties if frame.clause_start <= m.first_token and m.last_token <= first]
+        objects = [*objects, *(Party(m, "with") for m in left)]
     for party in objects:
-        if party.prep == "by":
+        if party.prep == "by" and is_passive:
             continue
         for code in party_codes(party.mention, actors):
             if code not in actors:
