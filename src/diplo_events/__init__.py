@@ -22,6 +22,7 @@ from .errors import (
     PublishedDateError,
     RegistryError,
 )
+from .export import events_to_dataframe, to_plover, to_records
 from .gazetteer import Gazetteer
 from .models import (
     Actor,
@@ -74,10 +75,13 @@ __all__ = [
     "Suspension",
     "__version__",
     "event_json_schema",
+    "events_to_dataframe",
     "extract",
     "extract_many",
     "extractor_registry",
     "parse",
+    "to_plover",
+    "to_records",
 ]
 
 _default: Pipeline | None = None
