@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .models import Event
@@ -93,6 +93,8 @@ class Document:
         sentences, tokens: filled by the segmenter.
         actors, places: filled by the actor resolver (places: cities that are not parties).
         sovereign: dependent territory -> its state (GRL -> DNK), from the resolver's gazetteer.
+        cache: derived data that extractors share (party lists per sentence); not part of the
+            result.
         reference: the story's own day, when its lead dates what it reports ("Lavrov said
             Tuesday", "MOSCOW, June 26"): ``(day, start, end)`` of the expression that gave it.
         events: filled by the extractors, then merged into one event per happening.
@@ -107,6 +109,7 @@ class Document:
     places: list[PlaceMention] = field(default_factory=list)
     sovereign: dict[str, str] = field(default_factory=dict)
     reference: tuple[dt.date, int, int] | None = None
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     events: list[Event] = field(default_factory=list)
 
     def same_state(self, a: str, b: str) -> bool:
@@ -119,8 +122,12 @@ class Document:
 
     def sentence_actors(self, sentence: Sentence) -> list[ActorMention]:
         """The actor mentions inside ``sentence``, in text order (``actors`` is sorted)."""
-        lo = bisect.bisect_left(self.actors, sentence.start, key=_start)
-        hi = bisect.bisect_left(self.actors, sentence.end, lo=lo, key=_start)
+        return self.actors_between(sentence.start, sentence.end)
+
+    def actors_between(self, start: int, end: int) -> list[ActorMention]:
+        """The actor mentions that start in ``[start, end)``, in text order."""
+        lo = bisect.bisect_left(self.actors, start, key=_start)
+        hi = bisect.bisect_left(self.actors, end, lo=lo, key=_start)
         return self.actors[lo:hi]
 
 

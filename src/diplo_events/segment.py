@@ -31,6 +31,8 @@ _ABBREVIATIONS = frozenset(
 )
 
 _SENTENCE_END = frozenset(".!?")
+# every character that ends a line: \n, a lone \r (old Mac files), form feeds, Unicode separators
+_LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CLOSERS = frozenset("\"'\u201d\u2019)]\u00bb")
 
 
@@ -73,7 +75,7 @@ class Segmenter:
             boundary = False
             if nxt is None:
                 boundary = True
-            elif "\n" in text[tok.end : nxt.start]:
+            elif nxt.start > tok.end and _LINE_BREAK.search(text, tok.end, nxt.start):
                 boundary = True
             elif tok.text in _SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1):
                 boundary = _ends_sentence(tokens, i, nxt)

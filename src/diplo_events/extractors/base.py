@@ -9,6 +9,7 @@ event types.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -112,12 +113,16 @@ class Frame:
     def __post_init__(self) -> None:
         toks = self.doc.tokens
         s = self.sentence
+        # NOTE: a clause is read at most _MAX_REACH tokens either side of its trigger, so that
+        # one endless sentence with many triggers costs linear, not quadratic, time
+        lo = max(s.first_token, self.first - _MAX_REACH)
         i = self.first - 1
-        while i >= s.first_token and not _is_boundary(toks, i):
+        while i >= lo and not _is_boundary(toks, i):
             i -= 1
         self.clause_start = i + 1
+        hi = min(s.last_token, self.last + _MAX_REACH)
         j = self.last
-        while j < s.last_token and not _is_boundary(toks, j):
+        while j < hi and not _is_boundary(toks, j):
             j += 1
         self.clause_end = j
 
@@ -147,8 +152,15 @@ class Frame:
     # -- parties ------------------------------------------------------------------------
     @cached_property
     def sentence_parties(self) -> list[ActorMention]:
-        """Party mentions in the sentence, in text order."""
-        return [m for m in self.doc.sentence_actors(self.sentence) if is_party(self.doc, m)]
+        """Party mentions within reach of the trigger in its sentence, in text order."""
+        key = ("parties", self.sentence.first_token)
+        parties = self.doc.cache.get(key)
+        if parties is None:
+            parties = [m for m in self.doc.sentence_actors(self.sentence) if is_party(self.doc, m)]
+            self.doc.cache[key] = parties
+        lo = bisect.bisect_left(parties, self.first - 2 * _MAX_REACH, key=_first_token)
+        hi = bisect.bisect_left(parties, self.last + 2 * _MAX_REACH, key=_first_token)
+        return parties[lo:hi]
 
     def subject(self, extra_gap: frozenset[str] = frozenset()) -> list[ActorMention]:
         """The run of parties closest before the trigger in its clause ("Iran and North
@@ -441,6 +453,13 @@ def _modifier(doc: Document, m: ActorMention) -> bool:
         and word not in LEXICON.reporting
         and not word.endswith("ed")
     )
+
+
+_MAX_REACH = 60
+
+
+def _first_token(m: ActorMention) -> int:
+    return m.first_token
 
 
 def _is_boundary(toks: list[Token], i: int) -> bool:

@@ -193,7 +193,7 @@ def _compound(frame: Frame) -> list[ActorMention]:
     while i >= lo and (toks[i].text == "-" or toks[i].text[0].isupper() or toks[i].lower in _LEX.nouns or toks[i].lower == "'s"):
         i -= 1
     start = i + 1
-    found = [m for m in frame.doc.sentence_actors(frame.sentence) if start <= m.first_token and m.last_token <= frame.first and m.codes]
+    found = [m for m in frame.doc.actors_between(toks[start].start, toks[frame.first].start) if m.codes]
     joined = any(toks[k].text == "-" for k in range(start, frame.first))
     owners = [m for m in frame.sentence_parties if m.last_token < frame.first and toks[m.last_token].lower == "'s" and frame.first - m.last_token <= 4]
     return (found if joined else []) + owners + _joint_forum_after(frame)
@@ -207,7 +207,7 @@ def _joint_forum_after(frame: Frame) -> list[ActorMention]:
     joint forum right after the meeting noun."""
     toks = frame.doc.tokens
     stop = min(frame.clause_end, frame.last + 8)
-    mentions = {m.first_token: m for m in frame.doc.sentence_actors(frame.sentence) if m.codes}
+    mentions = {m.first_token: m for m in frame.doc.actors_between(toks[frame.last].start, toks[stop - 1].end) if m.codes} if stop > frame.last else {}
     for k in range(frame.last, stop - 2):
         a = mentions.get(k)
         if a is None or toks[a.last_token].text != "-":
