@@ -159,7 +159,10 @@ def _stands_alone(doc: Document, i: int) -> bool:
         return False
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _TITLES:
-        return not any(s.first_token == i - 1 for s in doc.sentences)
+        starts = doc.cache.get("sentence_starts")
+        if starts is None:
+            starts = doc.cache["sentence_starts"] = {s.first_token for s in doc.sentences}
+        return i - 1 not in starts
     return True
 
 
@@ -269,6 +272,7 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
     if not heads:
         return []
     toks = doc.tokens
+    index = _CodeIndex(found)
     out: list[ActorMention] = []
     for i, tok in enumerate(toks):
         if tok.lower not in {"the", "our"}:
@@ -276,7 +280,7 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
         for j in range(i + 1, min(i + 6, len(toks))):
             low = toks[j].lower
             if low in heads:
-                code = _in_focus(found, heads[low], tok.start)
+                code = index.in_focus(heads[low], tok.start)
                 if code:
                     text = doc.text[tok.start : toks[j].end]
                     out.append(ActorMention(tok.start, toks[j].end, text, (code,), "anaphor", i, j + 1))
@@ -286,17 +290,31 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
     return out
 
 
-def _in_focus(found: list[ActorMention], candidates: frozenset[str], before: int) -> str | None:
-    for m in reversed(found):
-        if m.start < before:
+class _CodeIndex:
+    """Where each code is mentioned, for "the code in focus before position p" in O(log n)."""
+
+    def __init__(self, found: list[ActorMention]) -> None:
+        self.starts: dict[str, list[int]] = {}
+        for m in found:
             for code in m.codes:
-                if code in candidates:
-                    return code
-    for m in found:
-        for code in m.codes:
-            if code in candidates:
-                return code
-    return None
+                self.starts.setdefault(code, []).append(m.start)
+
+    def in_focus(self, candidates: frozenset[str], before: int, exclude: int = -1) -> str | None:
+        """The candidate mentioned last before ``before`` (not at ``exclude``); else the one
+        mentioned first after it."""
+        best: tuple[int, str] | None = None
+        first: tuple[int, str] | None = None
+        for code in sorted(candidates):
+            starts = [p for p in self.starts.get(code, ()) if p != exclude] if exclude >= 0 else self.starts.get(code, [])
+            if not starts:
+                continue
+            k = bisect.bisect_left(starts, before)
+            if k and (best is None or starts[k - 1] > best[0]):
+                best = (starts[k - 1], code)
+            if first is None or starts[0] < first[0]:
+                first = (starts[0], code)
+        chosen = best or first
+        return chosen[1] if chosen else None
 
 
 _SEATS = {"brussels": ("EU", "NATO"), "geneva": ("UN",), "vienna": ("IAEA", "OSCE"), "addis": ("AU",), "jakarta": ("ASEAN",)}
@@ -307,11 +325,13 @@ def _seats_of_organisations(doc: Document, found: list[ActorMention]) -> list[Ac
     """'Brussels said ...' stands for the EU (or NATO) when the text is about it, and for
     Belgium otherwise; as a place ("in Brussels") it stays Belgium."""
     out = []
-    for i, m in enumerate(found):
+    index: _CodeIndex | None = None
+    for m in found:
         orgs = _SEATS.get(m.text.lower()) if m.kind == "capital" else None
         prev = doc.tokens[m.first_token - 1].lower if m.first_token > 0 else ""
         if orgs and prev not in _PLACE_WORDS:
-            code = _in_focus(found[:i] + found[i + 1 :], frozenset(orgs), m.start)
+            index = index or _CodeIndex(found)
+            code = index.in_focus(frozenset(orgs), m.start, exclude=m.start)
             if code is not None:
                 m = ActorMention(m.start, m.end, m.text, (code,), "capital", m.first_token, m.last_token, role=m.role)
         out.append(m)
@@ -334,9 +354,7 @@ def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention
             continue
         start = toks[i].start
         codes: list[str] = []
-        for m in reversed(states):
-            if m.start >= start:
-                continue
+        for m in reversed(states[: bisect.bisect_left(states, start, key=_start_of)]):
             if start - m.end > 400:
                 break
             for code in m.codes:
@@ -387,8 +405,8 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         if b not in _PAIR_NOUNS:
             continue
         codes: list[str] = []
-        for m in reversed(found):
-            if m.start >= toks[i].start or m.kind in {"pronoun", "anaphor", "country_ref"}:
+        for m in reversed(found[: bisect.bisect_left(found, toks[i].start, key=_start_of)]):
+            if m.kind in {"pronoun", "anaphor", "country_ref"}:
                 continue
             if m.kind == "capital" and m.first_token > 0 and toks[m.first_token - 1].lower in {"in", "at", "to", "from"}:
                 continue  # a place, not a side
@@ -422,17 +440,27 @@ def _quote_speakers(doc: Document, found: list[ActorMention]) -> list[ActorMenti
 _SAID = regex.compile(r"\b(?:said|says|told|added|noted|stressed|stated|declared|wrote|tweeted|announced)\b")
 
 
+def _between(found: list[ActorMention], start: int, end: int) -> list[ActorMention]:
+    lo = bisect.bisect_left(found, start, key=_start_of)
+    hi = bisect.bisect_left(found, end, lo=lo, key=_start_of)
+    return found[lo:hi]
+
+
+def _start_of(m: ActorMention) -> int:
+    return m.start
+
+
 def _speaker(text: str, found: list[ActorMention], q_start: int, q_end: int) -> ActorMention | None:
     after = text[q_end : q_end + 120]
     said = _SAID.search(after)
     if said and said.start() < 40:
         window_end = q_end + said.end() + 80
-        for m in found:
-            if q_end <= m.start < window_end and m.codes and m.kind not in {"anaphor"}:
+        for m in _between(found, q_end, window_end):
+            if m.codes and m.kind not in {"anaphor"}:
                 return m
     before = text[max(0, q_start - 160) : q_start]
     if _SAID.search(before[-60:]) or before.rstrip().endswith(":"):
-        cands = [m for m in found if q_start - 160 <= m.start < q_start and m.codes and m.kind != "anaphor"]
+        cands = [m for m in _between(found, q_start - 160, q_start) if m.codes and m.kind != "anaphor"]
         if cands:
             return cands[0] if cands[0].kind in {"person", "pronoun"} else cands[-1]
     return None

@@ -3,7 +3,9 @@ Beijing", "at the summit in Vilnius"), located in its country."""
 
 from __future__ import annotations
 
-from .document import Document
+import bisect
+
+from .document import Document, PlaceMention
 from .gazetteer import ORGANIZATION_CODES
 from .models import Location, Span
 
@@ -21,14 +23,22 @@ def place_after(doc: Document, i: int, *, max_skip: int = 3) -> tuple[str, int, 
     j = i
     while j < len(toks) and j - i < max_skip and toks[j].lower in _SKIP:
         j += 1
-    for p in doc.places:
-        if p.first_token == j:
-            return p.code, p.start, p.end
-    for m in doc.actors:
+    if j >= len(toks):
+        return None
+    k = bisect.bisect_left(doc.places, toks[j].start, key=_start)
+    if k < len(doc.places) and doc.places[k].first_token == j:
+        p = doc.places[k]
+        return p.code, p.start, p.end
+    lo = toks[j - 1].start if j > 0 else toks[j].start
+    for m in doc.actors_between(lo, toks[j].end):
         if m.first_token in {j, j - 1} and m.kind in _PLACE_KINDS and len(m.codes) == 1:
             if m.codes[0] not in ORGANIZATION_CODES:
                 return m.codes[0], m.start, m.end
     return None
+
+
+def _start(p: PlaceMention) -> int:
+    return p.start
 
 
 def find_location(doc: Document, first: int, last: int, anchor: int) -> Location | None:

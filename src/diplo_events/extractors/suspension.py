@@ -90,7 +90,8 @@ def _object(doc: Document, first: int, last: int, stop: int) -> tuple[int, int] 
         if j < stop and toks[j].lower == "of":
             j += 1
         allowed = LEXICON.withdraw_objects
-        org = next((m for m in doc.actors if m.first_token in {j, j + 1} and set(m.codes) & ORGANIZATION_CODES), None)
+        near = doc.actors_between(toks[j].start, toks[min(j + 1, stop - 1)].end) if j < stop else []
+        org = next((m for m in near if set(m.codes) & ORGANIZATION_CODES), None)
         if org is not None:
             return (org.first_token, org.last_token)  # "withdraw from the CIS": leaving a body
     elif w in _CANCEL:
