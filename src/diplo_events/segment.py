@@ -88,8 +88,10 @@ class Segmenter:
 
 
 def _starts_sentence(tok: Token) -> bool:
+    """Anything but a lower-case letter or a continuing mark may start a sentence: a capital,
+    a digit, a quote, or a letter of a script without case."""
     ch = tok.text[0]
-    return ch.isupper() or ch.isdigit() or ch in "\"'\u201c\u2018\u00ab("
+    return not ch.islower() and ch not in ",;:)]}-\u2013\u2014%"
 
 
 def _ends_sentence(tokens: list[Token], i: int, nxt: Token) -> bool:

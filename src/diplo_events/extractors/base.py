@@ -407,8 +407,8 @@ class Frame:
                 c = words[k + 2] if k + 2 < len(words) else ""
                 if b in _NOW_VERBS or (b in {"also", "just", "already", "now"} and c in _NOW_VERBS):
                     return True  # "has (also) arrived in Brussels to attend"
-        sentence = self.words(self.sentence.first_token, self.sentence.last_token)
-        return any(a in {"is", "are"} and b in {"being", "underway"} for a, b in zip(sentence, sentence[1:], strict=False))
+        clause = self.words(self.clause_start, self.clause_end)
+        return any(a in {"is", "are"} and b in {"being", "underway"} for a, b in zip(clause, clause[1:], strict=False))
 
     def location(self) -> Location | None:
         """Where the event happens: the place after "in"/"at" nearest the trigger."""

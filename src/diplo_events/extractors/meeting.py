@@ -210,7 +210,7 @@ def _joint_forum_after(frame: Frame) -> list[ActorMention]:
     mentions = {m.first_token: m for m in frame.doc.actors_between(toks[frame.last].start, toks[stop - 1].end) if m.codes} if stop > frame.last else {}
     for k in range(frame.last, stop - 2):
         a = mentions.get(k)
-        if a is None or toks[a.last_token].text != "-":
+        if a is None or a.last_token >= len(toks) or toks[a.last_token].text != "-":
             continue
         b = mentions.get(a.last_token + 1)
         if b is not None and b.last_token < len(toks) and toks[b.last_token].lower in _FORUMS:
