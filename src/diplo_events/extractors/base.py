@@ -136,6 +136,11 @@ class Frame:
         """Lower-case tokens in ``[a, b)``."""
         return [t.lower for t in self.doc.tokens[max(a, 0) : b]]
 
+    def clause_text(self) -> str:
+        """The text of the clause, from its first to its last token."""
+        toks = self.doc.tokens
+        return self.doc.text[toks[self.clause_start].start : toks[self.clause_end - 1].end]
+
     @property
     def trigger_text(self) -> str:
         """The trigger as written."""
@@ -325,7 +330,7 @@ class Frame:
             return True
         if _has_phrase([w for _, w in near], LEXICON.hypothetical_phrases):
             return True
-        sentence_left = self.words(self.sentence.first_token, self.first)
+        sentence_left = self.words(max(self.sentence.first_token, self.first - _MAX_REACH), self.first)
         return "if" in sentence_left or "unless" in sentence_left
 
     @cached_property

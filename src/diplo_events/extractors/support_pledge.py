@@ -92,7 +92,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
     if any(w in _LEX.non_objects for w in window[:6]):
         return None  # a sale, a deal, a purchase
     after = doc.tokens[frame.last].start if frame.last < sentence.last_token else sentence.end
-    clause_text = doc.text[after : sentence.end]
+    clause_text = doc.text[after : min(sentence.end, after + 400)]  # items are named close by
     amount = _amount(doc, frame)
     has_object = any(w in _LEX.objects for w in window) or amount is not None
     objects = frame.objects()

@@ -154,7 +154,7 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: tuple[
         while a < b - 1 and doc.tokens[a].lower in _DETERMINERS:
             a += 1
         suspended = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
-    text = doc.sentence_text(sentence).lower()
+    text = frame.clause_text().lower()
     temporary = any(marker in text for marker in LEXICON.temporary_markers)
     status, date = frame.when()
     return Suspension(
