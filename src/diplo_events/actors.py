@@ -55,9 +55,15 @@ class ActorResolver:
         doc.places = []
         doc.sovereign = gaz.sovereign
         seen_people: set[str] = set()
+        toks = doc.tokens
+        starts_a_name = gaz.first_words
         for sentence in doc.sentences:
             i = sentence.first_token
             while i < sentence.last_token:
+                # NOTE: most tokens start no name; skipping them here saves a call per token
+                if toks[i].lower not in starts_a_name:
+                    i += 1
+                    continue
                 mention = self._name_at(doc, gaz, i, sentence.last_token, day, seen_people)
                 if mention is None:
                     i += 1

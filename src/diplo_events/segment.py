@@ -45,7 +45,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     # NOTE: keep in sync with Token.of (inlined: tokenisation is on the hot path)
     return [
-        Token(m.start(), m.end(), (g := m.group()), g.lower().replace("\u2019", "'"))
+        Token(m.start(), m.end(), (g := m.group()), g.lower() if "\u2019" not in g else g.lower().replace("\u2019", "'"))
         for m in _TOKEN.finditer(text, start, stop)
     ]
 
