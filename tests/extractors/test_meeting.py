@@ -133,5 +133,7 @@ def test_holding_talks_is_ongoing() -> None:
     assert event.status == "ongoing"
 
 
-def test_rejecting_an_offer_of_talks_is_not_a_meeting() -> None:
-    assert [e for e in diplo_events.extract("Iran rejected a US offer of talks.", published="2024-05-15") if not e.negated] == []
+def test_rejecting_an_offer_of_talks_is_a_negated_meeting() -> None:
+    assert summary("Iran rejected a US offer of talks.") == [("meeting", fs("IRN", "USA"), frozenset(), True)]
+    assert summary("Mexico declined an invitation to meet Guatemalan officials.") == [("meeting", fs("MEX", "GTM"), frozenset(), True)]
+    assert summary("Iran welcomed a US offer of talks.") == []

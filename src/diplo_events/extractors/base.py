@@ -30,6 +30,8 @@ _NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", 
 _FIRST_PERSON = frozenset({"we", "i", "our"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they"})
 _LIGHT_VERBS = frozenset({"hold", "have", "host", "start", "begin", "open", "resume", "attend", "make", "pay", "conduct", "launch", "join", "convene", "sign"})
+_OFFERS = frozenset({"offer", "offers", "invitation", "invitations", "request", "requests", "proposal", "proposals"})
+_REFUSALS = frozenset({"rejected", "rejects", "reject", "rejecting", "refused", "refuses", "declined", "declines", "rebuffed", "rebuffs", "spurned", "spurns", "turned", "turns", "dismissed"})
 _DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "dismissed"})
 _NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flown", "landed", "begun", "started", "opened", "gathered", "convened"})
 _CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or", "while", "citing", "claiming", "alleging"})
@@ -303,9 +305,21 @@ class Frame:
         return out
 
     @cached_property
+    def refused(self) -> bool:
+        """'rejected an offer of talks', 'declined an invitation to meet': the offer is turned
+        down, so the event is reported as negated rather than dropped as an offer."""
+        words = [w for _, w in self._left_words(8)]
+        for k, w in enumerate(words):
+            if w in _OFFERS and any(v in _REFUSALS for v in words[:k]):
+                return True
+        return False
+
+    @cached_property
     def negated(self) -> bool:
         """A negation in the six words before the trigger ("did not", "refused to", "no plans
         to"), or a denial governing its clause ("denied that it had suspended")."""
+        if self.refused:
+            return True
         words = self._left_words(6)
         if any(w in LEXICON.negators for _, w in words):
             return True
@@ -321,7 +335,10 @@ class Frame:
 
     @cached_property
     def blocked(self) -> bool:
-        """An appeal, threat, offer, condition or hypothesis governs the trigger."""
+        """An appeal, threat, offer, condition or hypothesis governs the trigger (but a refused
+        offer is a refusal of the event itself: see :attr:`refused`)."""
+        if self.refused:
+            return False
         clause = self._left_words(80 if self.subject_from_sentence else 40)
         if any(w in LEXICON.appeals or w in LEXICON.threats for _, w in clause):
             return True

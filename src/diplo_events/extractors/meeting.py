@@ -95,7 +95,8 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
     if frame.blocked:
         return []
     sides: dict[str, Actor] = {}
-    for m in subject + _compound(frame):
+    offerers = [m for m in frame.sentence_parties if frame.clause_start <= m.first_token and m.last_token <= first] if frame.refused else []
+    for m in subject + offerers + _compound(frame):  # "rejected a US offer of talks": the US too
         for code in party_codes(m, sides):
             sides.setdefault(code, actor_of(doc, m, code))
     for code, start, end in _destination(frame):
