@@ -112,6 +112,17 @@ class Document:
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     events: list[Event] = field(default_factory=list)
 
+    def date_expressions(self, sentence: Sentence) -> list[Any]:
+        """The date expressions of one sentence (``dates.DateExpression``), found once and
+        shared by every stage and extractor that asks."""
+        key = ("dates", sentence.first_token)
+        found = self.cache.get(key)
+        if found is None:
+            from .dates import find_date_expressions  # noqa: PLC0415
+
+            found = self.cache[key] = find_date_expressions(self.text, sentence.start, sentence.end)
+        return found
+
     def same_state(self, a: str, b: str) -> bool:
         """Whether two codes are one state, or a state and its own territory."""
         return self.sovereign.get(a, a) == self.sovereign.get(b, b)

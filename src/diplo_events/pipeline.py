@@ -101,7 +101,7 @@ class PublicationDate:
         for sentence in doc.sentences:
             if sentence.start > self.lead_chars:
                 break
-            for expr in dates.find_date_expressions(doc.text, sentence.start, sentence.end):
+            for expr in doc.date_expressions(sentence):
                 if expr.kind not in {"weekday", "relative_day", "day_month", "full_date", "numeric"}:
                     continue
                 day = dates.resolve(expr, published, "past")

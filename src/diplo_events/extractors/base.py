@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 from ..document import ActorMention, Document, Sentence, Token
 from ..lexicon import LEXICON
@@ -385,7 +385,11 @@ class Frame:
         from .. import dates  # noqa: PLC0415
 
         toks = self.doc.tokens
-        exprs = dates.find_date_expressions(self.doc.text, toks[self.clause_start].start, toks[self.clause_end - 1].end)
+        lo, hi = toks[self.clause_start].start, toks[self.clause_end - 1].end
+        found = self.doc.date_expressions(self.sentence)
+        a = bisect.bisect_left(found, lo, key=_expr_start)
+        b = bisect.bisect_left(found, hi, lo=a, key=_expr_start)
+        exprs = [e for e in found[a:b] if e.end <= hi]
         if not exprs:
             return self._story_date()
         anchor = self.doc.tokens[self.first].start
@@ -478,6 +482,10 @@ def _modifier(doc: Document, m: ActorMention) -> bool:
 
 
 _MAX_REACH = 60
+
+
+def _expr_start(expr: Any) -> int:
+    return int(expr.start)
 
 
 def _first_token(m: ActorMention) -> int:
