@@ -201,3 +201,7 @@ def test_the_country_is_the_state_that_is_not_the_other_side() -> None:
 def test_roles_are_offices_not_verb_phrases(text: str, surface: str, role: str | None) -> None:
     doc = diplo_events.parse(text, published="2024-05-15")
     assert next(a.role for a in doc.actors if a.text == surface) == role
+
+
+def test_an_undated_bare_surname_is_the_leader_among_namesakes() -> None:
+    assert code_of("Mr Blair held talks with Ariel Sharon.", "Blair", None) == ("GBR",)

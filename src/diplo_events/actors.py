@@ -123,6 +123,11 @@ class ActorResolver:
                     codes = {t.code for n in active for t in gaz.tenures_on(n, day)}
                     if len(codes) == 1 and (day is not None or len(names) == 1):
                         return self._person(doc, gaz, active[0], i, i + 1, day)
+                    if day is None:
+                        # an undated text: a bare "Blair" is the one who led a state or a body
+                        leaders = [n for n in active if any(t.role in _LEADER_ROLES for t in gaz.people[n])]
+                        if len(leaders) == 1:
+                            return self._person(doc, gaz, leaders[0], i, i + 1, day)
         return None
 
     @staticmethod
@@ -146,6 +151,7 @@ _NAME_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords
 _CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5"})
 
 
+_LEADER_ROLES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader", "premier", "secretary general", "secretary-general"})
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _DATE_WORDS_BEFORE = frozenset({"in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "to", "before", "after", "on"})
 
