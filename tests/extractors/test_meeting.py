@@ -26,6 +26,7 @@ POSITIVES = [
     ("Putin, Xi hold talks in Beijing", fs("RUS", "CHN")),  # a headline; Chinese family name first
     ("Kenyan President Ruto ended a two-day state visit to Uganda on Friday.", fs("KEN", "UGA")),
     ("The Turkish foreign minister welcomed his Greek counterpart in Ankara.", fs("TUR", "GRC")),
+    ("Nigeria's president hosted a delegation from the European Union in Abuja.", fs("NGA", "EU")),
 ]
 
 
@@ -137,3 +138,13 @@ def test_rejecting_an_offer_of_talks_is_a_negated_meeting() -> None:
     assert summary("Iran rejected a US offer of talks.") == [("meeting", fs("IRN", "USA"), frozenset(), True)]
     assert summary("Mexico declined an invitation to meet Guatemalan officials.") == [("meeting", fs("MEX", "GTM"), frozenset(), True)]
     assert summary("Iran welcomed a US offer of talks.") == []
+
+
+def test_an_official_travelling_to_two_countries_makes_two_visits() -> None:
+    out = summary("Secretary Blinken will travel to Israel and Jordan this week.", "2024-02-07")
+    assert [s[1] for s in out] == [fs("USA", "ISR"), fs("USA", "JOR")]
+
+
+@pytest.mark.parametrize("text", ["Russian troops arrived in Belarus for exercises.", "Ukrainian refugees travelled to Poland."])
+def test_troops_and_refugees_travelling_are_no_visit(text: str) -> None:
+    assert "meeting" not in types(text)

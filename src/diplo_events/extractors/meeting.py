@@ -20,7 +20,11 @@ _VISITS = frozenset({"visit", "visits", "visited", "visiting", "trip", "tour"})
 _TOPIC_FIRST = frozenset({"discuss", "discusses", "discussed", "discussing"})
 _CANCELLING = frozenset({"cancel", "cancels", "cancelled", "canceled", "postpone", "postponed", "postpones", "off", "scrapped", "scrap"})
 _GROUP_ROLES = frozenset({"ministers", "leaders", "foreign ministers", "defence ministers", "defense ministers", "finance ministers", "ambassadors", "envoys", "members", "heads", "officials", "states"})
-_ROLE_PREPS = frozenset({"with", "between", "and", "by", "counterpart", "counterparts"})
+_ROLE_PREPS = frozenset({"with", "between", "and", "by", "from", "counterpart", "counterparts"})
+# an official travelling to a country is visiting it: "Blinken will travel to Israel and Jordan"
+_TRAVEL_VISITS = frozenset({"travel", "travels", "travelled", "traveled", "travelling", "traveling", "flew", "fly", "flies", "flying", "arrived", "arrives", "arrive", "arriving", "headed", "heads"})
+_OFFICIALS = frozenset({"minister", "ministers", "president", "premier", "chancellor", "secretary", "envoy", "ambassador",
+    "delegation", "leader", "leaders", "king", "queen", "prince", "emir", "officials", "diplomats", "negotiators", "foreign minister", "prime minister"})
 
 
 @extractors.register("diplo_events.meeting.v1")
@@ -71,6 +75,9 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
             if w.startswith("meet") and _idiom(doc, i, sentence):
                 continue
             found.append((i, i + 1))
+        elif w in _TRAVEL_VISITS and i + 1 < sentence.last_token and toks[i + 1].lower in {"to", "in"} and is_trigger_case(doc, sentence, i):
+            if place_after(doc, i + 2) is not None:
+                found.append((i, i + 1))
         elif w in _SPOKE and is_trigger_case(doc, sentence, i):
             after = {toks[k].lower for k in range(i + 1, min(i + 4, sentence.last_token))}
             if after & {"phone", "telephone", "videoconference", "video"}:
@@ -106,13 +113,17 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
         objects = frame.objects(frozenset({"with", "between"}), topic_first=True)
     else:
         objects = frame.objects()
+    if trigger in LEXICON.meeting.weak_verbs:
+        objects = [p for p in objects if p.prep != "from"]  # "received tanks from Poland" is no meeting
     others: dict[str, Actor] = {}
     for party in objects:
         for code in party_codes(party.mention, sides):
             if code not in sides:
                 others.setdefault(code, actor_of(doc, party.mention, code))
     location = frame.location()
-    if trigger in _VISITS:
+    if trigger in _TRAVEL_VISITS and not _official(subject):
+        return []  # troops, refugees or a ship going somewhere is no visit
+    if trigger in _VISITS or trigger in _TRAVEL_VISITS:
         for code, start, end in _visit_targets(doc, first, frame.clause_end):
             others.setdefault(code, Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end)))
             if location is None or location.country not in others:
@@ -124,7 +135,7 @@ def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: l
     groups = [{**sides, **others}]
     # one traveller visiting several countries makes several visits; meeting several leaders
     # at once ("met Berlusconi and Schroeder") is one meeting
-    separate = len(sides) == 1 and len(others) >= 2 and (trigger in _VISITS or _in_turn(frame, objects))
+    separate = len(sides) == 1 and len(others) >= 2 and (trigger in _VISITS or trigger in _TRAVEL_VISITS or _in_turn(frame, objects))
     if separate and not _one_gathering(frame):
         groups = [{**sides, code: actor} for code, actor in others.items()]
     out = []
@@ -147,6 +158,11 @@ def _destination(frame: Frame) -> list[tuple[str, int, int]]:
             if found is not None and found[1] < toks[frame.first].start:
                 return [found]
     return []
+
+
+def _official(subject: list[ActorMention]) -> bool:
+    """Whether the subject is a person or an official ("the foreign minister", "a delegation")."""
+    return any(m.kind == "person" or (m.role or "").split(" ")[-1] in _OFFICIALS or m.role in _OFFICIALS for m in subject)
 
 
 def _in_turn(frame: Frame, objects: list[Party]) -> bool:
@@ -277,7 +293,7 @@ def _visit_targets(doc: Document, i: int, stop: int) -> list[tuple[str, int, int
     Indonesia"."""
     toks = doc.tokens
     j = i + 1
-    if j < stop and toks[j].lower in {"to", "of"}:
+    if j < stop and toks[j].lower in {"to", "of", "in"}:
         j += 1
     out: list[tuple[str, int, int]] = []
     while j < stop:
