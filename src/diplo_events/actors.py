@@ -24,7 +24,6 @@ from .lexicon import LEXICON
 
 __all__ = ["ActorResolver"]
 
-_QUOTE_PAIRS = {"\u201c": "\u201d", "\u00ab": "\u00bb", '"': '"'}
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
 _PRONOUNS = frozenset({"he", "she", "his", "her"})
 
@@ -162,9 +161,9 @@ def _stands_alone(doc: Document, i: int) -> bool:
     ("in May", "May 5")."""
     toks = doc.tokens
     if toks[i].lower in _MONTHS:
-        prev = toks[i - 1].lower if i > 0 else ""
+        word_before = toks[i - 1].lower if i > 0 else ""
         nxt_text = toks[i + 1].text if i + 1 < len(toks) else ""
-        if prev in _DATE_WORDS_BEFORE or nxt_text[:1].isdigit():
+        if word_before in _DATE_WORDS_BEFORE or nxt_text[:1].isdigit():
             return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1:
@@ -203,17 +202,10 @@ def _merge_sorted(a: list[ActorMention], b: list[ActorMention]) -> list[ActorMen
 
 
 def _case_ok(entry: Entry, window: list[Token]) -> bool:
+    """Abbreviations match only as written: "US" is the USA, "us" is not."""
     if not entry.exact_case:
         return True
-    wanted = "".join(t.text for t in _strip_the(entry.text))
-    return "".join(t.text for t in window).replace("\u2019", "'") == wanted.replace("\u2019", "'")
-
-
-def _strip_the(text: str) -> list[Token]:
-    from .segment import tokenize  # noqa: PLC0415
-
-    toks = tokenize(text)
-    return toks[1:] if len(toks) > 1 and toks[0].lower == "the" else toks
+    return "".join(t.text for t in window).replace("\u2019", "'") == entry.exact_form
 
 
 def _surname_ok(tok: Token) -> bool:

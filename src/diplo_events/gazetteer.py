@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import DataFileError
+from .document import Token
 from .segment import tokenize
 
 __all__ = ["ORGANIZATION_CODES", "Entry", "Gazetteer", "Tenure"]
@@ -60,10 +61,13 @@ def key_of(text: str) -> tuple[str, ...]:
     >>> key_of("the United States")
     ('united', 'states')
     """
-    toks = [t.lower for t in tokenize(text)]
-    if len(toks) > 1 and toks[0] == "the":
-        toks = toks[1:]
-    return tuple(toks)
+    return tuple(t.lower for t in _name_tokens(text))
+
+
+def _name_tokens(text: str) -> list[Token]:
+    """The tokens of a name, a leading "the" dropped."""
+    toks = tokenize(text)
+    return toks[1:] if len(toks) > 1 and toks[0].lower == "the" else toks
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +80,8 @@ class Entry:
     start: dt.date | None = None
     end: dt.date | None = None
     exact_case: bool = False
+    exact_form: str = ""  # for exact-case entries: the tokens as written, "the" dropped
+
 
     def valid_on(self, day: dt.date | None) -> bool:
         """Whether the entry holds on ``day`` (an undated document accepts every entry)."""
@@ -141,13 +147,15 @@ class Gazetteer:
         if kind not in KINDS or not text.strip() or not codes:
             msg = f"cannot add alias {text!r} -> {codes} of kind {kind!r} (kinds: {sorted(KINDS)})"
             raise DataFileError(msg)
-        key = key_of(text)
+        toks = _name_tokens(text)
+        key = tuple(t.lower for t in toks)
         if not key:
             msg = f"alias {text!r} has no words"
             raise DataFileError(msg)
         exact = _is_abbreviation(text)
+        form = "".join(t.text for t in toks).replace("\u2019", "'") if exact else ""
         entry = Entry(
-            tuple(c.upper() for c in codes), kind, text, _date(start, text), _date(end, text), exact
+            tuple(c.upper() for c in codes), kind, text, _date(start, text), _date(end, text), exact, form
         )
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
@@ -258,10 +266,6 @@ class Gazetteer:
     def lookup(self, key: tuple[str, ...], day: dt.date | None) -> list[Entry]:
         """The entries for ``key`` valid on ``day``."""
         return [e for e in self.entries.get(key, ()) if e.valid_on(day)]
-
-    def same_state(self, a: str, b: str) -> bool:
-        """Whether ``a`` and ``b`` are one state or a state and its own territory (DNK, GRL)."""
-        return self.sovereign.get(a, a) == self.sovereign.get(b, b)
 
     def tenures_on(self, name: str, day: dt.date | None) -> list[Tenure]:
         """The roles ``name`` held on ``day``; with no date, all roles if they agree on the code."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .document import Document
@@ -46,7 +46,6 @@ class _Group:
     secondary: frozenset[str]
     date: tuple[Any, str] | None
     head: str | None
-    codes_seen: set[str] = field(default_factory=set)
 
     def accepts(self, event: Event, primary: frozenset[str]) -> bool:
         if primary != self.primary:

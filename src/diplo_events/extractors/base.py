@@ -10,7 +10,6 @@ event types.
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -449,9 +448,18 @@ def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:
         return False  # "U.S.-funded", "Saudi-backed": a modifier, not an event
     if tok.text[0].islower() or i == sentence.first_token:
         return True
-    words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return len(words) <= 16 and capitalised * 2 >= len(words)
+    return _is_headline(doc, sentence)
+
+
+def _is_headline(doc: Document, sentence: Sentence) -> bool:
+    """A short line mostly in capitalised words; decided once per sentence."""
+    key = ("headline", sentence.first_token)
+    headline = doc.cache.get(key)
+    if headline is None:
+        words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        headline = doc.cache[key] = len(words) <= 16 and capitalised * 2 >= len(words)
+    return bool(headline)
 
 
 _NOT_A_NOUN = frozenset({"and", "or", "but", "to", "in", "on", "at", "for", "with", "by", "from", "of", "as", "is", "are", "was",
@@ -527,8 +535,3 @@ def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
             if tuple(words[i : i + n]) == phrase:
                 return True
     return False
-
-
-def iso(day: dt.date | None) -> str:
-    """``YYYY-MM-DD`` or an empty string."""
-    return day.isoformat() if day else ""

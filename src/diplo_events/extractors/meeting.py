@@ -48,9 +48,9 @@ class MeetingExtractor:
                 word = doc.tokens[first].lower
                 if any(a <= first < b for a, b in claimed) and (word in _LEX.nouns or word in _LEX.weak_verbs):
                     continue  # "met X during a trip to Y", "met ... to discuss": the same meeting
-                events = _events(doc, sentence, first, last, out)
+                frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
+                events = _events(frame, out)
                 if events:
-                    frame = Frame(doc, sentence, first, last)
                     claimed.append((frame.clause_start, frame.clause_end))
                 out.extend(events)
             for noun, first, last in _took_place(doc, sentence):
@@ -76,7 +76,10 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
                 continue
             found.append((i, i + 1))
         elif w in _TRAVEL_VISITS and i + 1 < sentence.last_token and toks[i + 1].lower in {"to", "in"} and is_trigger_case(doc, sentence, i):
-            if place_after(doc, i + 2) is not None:
+            ahead = {t.lower for t in toks[i + 2 : min(i + 12, sentence.last_token)]}
+            if place_after(doc, i + 2) is not None and not ahead & (_LEX.verbs | _LEX.nouns):
+                # "arrived in Tokyo for talks", "flew to X to attend a summit": the meeting word
+                # that follows is the event, and its host comes from the trip (_destination)
                 found.append((i, i + 1))
         elif w in _SPOKE and is_trigger_case(doc, sentence, i):
             after = {toks[k].lower for k in range(i + 1, min(i + 4, sentence.last_token))}
@@ -90,10 +93,10 @@ def _idiom(doc: Document, i: int, sentence: Sentence) -> bool:
     return any(w in LEXICON.idiom_objects for w in window)
 
 
-def _events(doc: Document, sentence: Sentence, first: int, last: int, earlier: list[Meeting]) -> list[Meeting]:
+def _events(frame: Frame, earlier: list[Meeting]) -> list[Meeting]:
     """The meetings at one trigger: one, or one per counterpart when one side meets several
     in turn ("to visit Thailand and Indonesia", "met the IMF, then President Trump")."""
-    frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
+    doc, first = frame.doc, frame.first
     trigger = doc.tokens[first].lower
     left = frame.words(first - 8, first)
     if set(left) & ((_CANCELLING | LEXICON.suspension.verbs | LEXICON.suspension.nouns) - _CONCLUDING):
