@@ -22,8 +22,10 @@ from .errors import (
     PublishedDateError,
     RegistryError,
 )
+from .explain import Decision, Explanation, explain
 from .export import events_to_dataframe, to_plover, to_records
 from .gazetteer import Gazetteer
+from .lexicon import Lexicon, Trigger
 from .models import (
     Actor,
     Amount,
@@ -40,6 +42,7 @@ from .models import (
 from .pipeline import Extractor, Pipeline, Stage
 from .registry import Registry
 from .registry import extractors as extractor_registry
+from .vetoes import Veto
 
 try:
     __version__ = version("diplo_events")
@@ -52,15 +55,18 @@ __all__ = [
     "Amount",
     "BatchResult",
     "DataFileError",
+    "Decision",
     "DiploEventsError",
     "Document",
     "Event",
     "EventDate",
     "ExtractionError",
+    "Explanation",
     "Extractor",
     "ExtractorError",
     "Gazetteer",
     "InputTypeError",
+    "Lexicon",
     "Location",
     "Meeting",
     "Mention",
@@ -73,9 +79,12 @@ __all__ = [
     "Stage",
     "SupportPledge",
     "Suspension",
+    "Trigger",
+    "Veto",
     "__version__",
     "event_json_schema",
     "events_to_dataframe",
+    "explain",
     "extract",
     "extract_many",
     "extractor_registry",

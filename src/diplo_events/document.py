@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from .lexicon import Lexicon
     from .models import Event
 
 __all__ = ["ActorMention", "Document", "PlaceMention", "Sentence", "Token"]
@@ -98,6 +99,10 @@ class Document:
         reference: the story's own day, when its lead dates what it reports ("Lavrov said
             Tuesday", "MOSCOW, June 26"): ``(day, start, end)`` of the expression that gave it.
         events: filled by the extractors, then merged into one event per happening.
+        lexicon: the trigger words and word classes the extractors read (the pipeline's).
+        trace: ``None``, or a list that extractors append a
+            :class:`~diplo_events.explain.Decision` to for every trigger they consider
+            (filled when :func:`diplo_events.explain` runs).
     """
 
     text: str
@@ -111,6 +116,8 @@ class Document:
     reference: tuple[dt.date, int, int] | None = None
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     events: list[Event] = field(default_factory=list)
+    lexicon: Lexicon = field(default_factory=lambda: _default_lexicon(), repr=False)
+    trace: list[Any] | None = field(default=None, repr=False)
 
     def date_expressions(self, sentence: Sentence) -> list[Any]:
         """The date expressions of one sentence (``dates.DateExpression``), found once and
@@ -140,6 +147,12 @@ class Document:
         lo = bisect.bisect_left(self.actors, start, key=_start)
         hi = bisect.bisect_left(self.actors, end, lo=lo, key=_start)
         return self.actors[lo:hi]
+
+
+def _default_lexicon() -> Lexicon:
+    from .lexicon import LEXICON  # noqa: PLC0415
+
+    return LEXICON
 
 
 def _start(mention: ActorMention) -> int:

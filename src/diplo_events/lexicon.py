@@ -1,57 +1,269 @@
-"""The word lists the rules read, loaded once from ``data/lexicon.toml``."""
+"""The lexicon: trigger lemmas (``data/triggers.tsv``) and the word classes the rules read
+(``data/lexicon.toml``), each word written once as a lemma and spelt out by
+:mod:`diplo_events.inflect`.
+
+Extend it as you extend the gazetteer: copy the default, add lemmas, hand it to a pipeline.
+
+>>> lex = Lexicon.default().copy()
+>>> lex.add_trigger("parley", "verb", "meeting", family="talks", cameo="040")
+>>> "parleyed" in lex.forms("meeting")
+True
+>>> lex.add_words("support_objects", "satellite", pos="noun")
+>>> "satellites" in lex.words["support_objects"]
+True
+"""
 
 from __future__ import annotations
 
+import copy as _copy
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .errors import DataFileError
+from .inflect import forms as inflected
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
 
-__all__ = ["LEXICON", "Lexicon", "TypeLexicon"]
+__all__ = ["LEXICON", "Lexicon", "Trigger", "WordClasses"]
+
+_POS = ("verb", "noun", "phrasal", "compound")
+_NEEDS = frozenset({"-", "object", "two_parties", "qualifier", "destination", "phone", "recipient"})
+_MEMBER_KINDS = {"nouns": "noun", "verbs": "verb", "gerunds": "gerund", "words": "word"}
 
 
-@dataclass(frozen=True)
-class TypeLexicon:
-    """Triggers and objects of one event type."""
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger lemma of one event type.
 
-    verbs: frozenset[str]
-    nouns: frozenset[str]
-    weak_verbs: frozenset[str]
-    phrasal: dict[str, frozenset[str]]
-    objects: frozenset[str]
-    non_objects: frozenset[str]
+    Attributes:
+        lemma: the base form ("suspend", "break off").
+        pos: ``verb``, ``noun`` or ``phrasal``.
+        type: the event type it states (``meeting``, ``suspension``, ``support_pledge``, or
+            a type of your own extractor).
+        family: the GUIDELINES family of phrasings it belongs to.
+        cameo: the CAMEO code it states.
+        needs: what else makes it an event (see ``data/triggers.tsv``).
+        source: where the entry comes from (a CAMEO block or a GUIDELINES family).
+    """
+
+    lemma: str
+    pos: str
+    type: str
+    family: str
+    cameo: str = ""
+    needs: str = "-"
+    source: str = "user"
+
+    def forms(self) -> frozenset[str]:
+        """Every written form of the lemma, in lower case."""
+        return inflected(self.lemma, "verb" if self.pos == "phrasal" else self.pos)
+
+    def last_word_forms(self) -> frozenset[str]:
+        """For a compound ("air drop"), the forms of its last word ("dropping")."""
+        return frozenset(f.rsplit(" ", 1)[-1] for f in self.forms())
 
 
-@dataclass(frozen=True)
+class WordClasses(dict[str, Any]):
+    """Word classes by name, readable as attributes: ``words.appeals`` is ``words["appeals"]``."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            msg = f"no word class named {name!r} in the lexicon"
+            raise AttributeError(msg) from None
+
+
 class Lexicon:
-    """Every word list, as frozensets for O(1) membership tests."""
+    """Trigger lemmas and word classes, with their forms computed once.
 
-    meeting: TypeLexicon
-    suspension: TypeLexicon
-    support: TypeLexicon
-    meeting_qualifiers: dict[str, frozenset[str]]
-    idiom_objects: frozenset[str]
-    domestic_qualifiers: frozenset[str]
-    withdraw_objects: frozenset[str]
-    temporary_markers: tuple[str, ...]
-    support_types: dict[str, frozenset[str]]
-    support_items: tuple[str, ...]
-    appeals: frozenset[str]
-    threats: frozenset[str]
-    hypothetical: frozenset[str]
-    hypothetical_phrases: tuple[tuple[str, ...], ...]
-    negators: frozenset[str]
-    negator_phrases: tuple[tuple[str, ...], ...]
-    future: frozenset[str]
-    boundaries: frozenset[str]
-    topic: frozenset[str]
-    reporting: frozenset[str]
-    agent_nouns: frozenset[str]
-    common_words: frozenset[str]
-    regions: tuple[str, ...]
+    Attributes:
+        words: class name -> every form of its members (``words.appeals``, a frozenset).
+        phrases: class name -> its members as word tuples (``("ruled", "out")``).
+    """
+
+    def __init__(self, triggers: Iterable[Trigger] = (), classes: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        self._triggers: list[Trigger] = []
+        self._members: dict[str, dict[str, list[str]]] = {}
+        self._includes: dict[str, list[str]] = {}
+        self._raw: dict[str, list[str]] = {}
+        self._frozen = False
+        for name, spec in (classes or {}).items():
+            self._add_class(name, spec)
+        for trigger in triggers:
+            self._check(trigger)
+            self._triggers.append(trigger)
+        self._rebuild()
+
+    # -- building -----------------------------------------------------------------------
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The built-in lexicon (shared: :meth:`copy` it before adding to it)."""
+        return LEXICON
+
+    @classmethod
+    def from_files(cls, triggers: str | Path | None = None, classes: str | Path | None = None) -> Lexicon:
+        """A lexicon read from a trigger table (TSV) and a word-class file (TOML) of the
+        formats of ``data/triggers.tsv`` and ``data/lexicon.toml``."""
+        lex = cls()
+        if triggers is not None:
+            lex.load(triggers)
+        if classes is not None:
+            lex.load(classes)
+        return lex
+
+    def __reduce__(self) -> Any:
+        # the shared default travels as a reference (workers load their own); copies in full
+        if self._frozen:
+            return (_default_lexicon, ())
+        return object.__reduce__(self)
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Lexicon:
+        new = object.__new__(Lexicon)
+        memo[id(self)] = new
+        for key, value in self.__dict__.items():
+            setattr(new, key, _copy.deepcopy(value, memo))
+        return new
+
+    def copy(self) -> Lexicon:
+        """A copy that can be changed without touching this one."""
+        new = _copy.deepcopy(self)
+        new._frozen = False  # noqa: SLF001
+        return new
+
+    def load(self, path: str | Path) -> None:
+        """Add the entries of a data file of your own: a ``.tsv`` trigger table or a
+        ``.toml`` word-class file (members are added to classes of the same name).
+
+        Raises:
+            DataFileError: the file is malformed.
+        """
+        path = Path(path)
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".toml":
+            try:
+                raw = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                msg = f"{path}: not valid TOML: {exc}"
+                raise DataFileError(msg) from exc
+            self._writable()
+            for name, spec in raw.items():
+                self._add_class(name, spec, where=str(path))
+        else:
+            triggers = _read_triggers(text, str(path))
+            self._writable()
+            for trigger in triggers:
+                self._check(trigger)
+                self._triggers.append(trigger)
+        self._rebuild()
+
+    def add_trigger(
+        self, lemma: str, pos: str, type: str, *, family: str, cameo: str = "", needs: str = "-", source: str = "user"
+    ) -> None:
+        """Add a trigger lemma to an event type's family (a new family or type is fine)."""
+        self._writable()
+        trigger = Trigger(lemma.lower(), pos, type, family, cameo, needs, source)
+        self._check(trigger)
+        self._triggers.append(trigger)
+        self._rebuild()
+
+    def add_words(self, name: str, *lemmas: str, pos: str = "word") -> None:
+        """Add lemmas to a word class (created if new); ``pos`` is ``noun``, ``verb``,
+        ``gerund`` or ``word`` (taken as written)."""
+        self._writable()
+        kind = next((k for k, v in _MEMBER_KINDS.items() if v == pos), None)
+        if kind is None:
+            msg = f"unknown part of speech {pos!r}: use one of {', '.join(_MEMBER_KINDS.values())}"
+            raise ValueError(msg)
+        self._add_class(name, {kind: list(lemmas)})
+        self._rebuild()
+
+    # -- reading ------------------------------------------------------------------------
+    @property
+    def triggers(self) -> tuple[Trigger, ...]:
+        """Every trigger entry, in the order given."""
+        return tuple(self._triggers)
+
+    def trigger(self, form: str, type: str, pos: str | None = None) -> Trigger | None:
+        """The entry a lower-case word form is a trigger of, for one type (and part of speech)."""
+        entries = [e for e in self._by_form.get((type, form), ()) if pos is None or e.pos == pos]
+        # "talks" is the noun "talks" before it is a form of the verb "talk"
+        return next((e for e in entries if e.lemma == form), entries[0] if entries else None)
+
+    def compounds(self, type: str) -> dict[str, frozenset[tuple[str, ...]]]:
+        """Last-word form of a compound trigger of ``type`` -> the words that must precede it
+        ("dropping" -> {("air",)})."""
+        found = self._compound_cache.get(type)
+        if found is None:
+            table: dict[str, set[tuple[str, ...]]] = {}
+            for t in self._triggers:
+                if t.type == type and t.pos == "compound":
+                    for f in t.forms():
+                        *rest, last = f.split(" ")
+                        table.setdefault(last, set()).add(tuple(rest))
+            found = self._compound_cache[type] = {k: frozenset(v) for k, v in table.items()}
+        return found
+
+    def phrasal_trigger(self, type: str, head: str, particle: str) -> Trigger | None:
+        """The phrasal trigger of ``type`` that a verb form and its particle make ("broke", "with")."""
+        for entry in self._by_form.get((type, head), ()):
+            if entry.pos == "phrasal" and entry.lemma.split(" ", 1)[1] == particle:
+                return entry
+        return None
+
+    def forms(self, type: str, pos: str | None = None, *, family: str | None = None, needs: str | None = None) -> frozenset[str]:
+        """The forms of the triggers of ``type`` (one-word forms; phrasal verbs give their
+        verb), optionally of one part of speech, family or need."""
+        key = (type, pos, family, needs)
+        found = self._forms_cache.get(key)
+        if found is None:
+            found = frozenset(
+                f.split(" ")[0]
+                for t in self._triggers
+                if t.type == type and t.pos != "compound" and (pos is None or t.pos == pos) and (family is None or t.family == family)
+                and (needs is None or t.needs == needs)
+                for f in t.forms()
+            )
+            self._forms_cache[key] = found
+        return found
+
+    def phrasal(self, type: str) -> dict[str, frozenset[str]]:
+        """Verb form -> the particles that make it a phrasal trigger of ``type``."""
+        found = self._phrasal_cache.get(type)
+        if found is None:
+            table: dict[str, set[str]] = {}
+            for t in self._triggers:
+                if t.type == type and t.pos == "phrasal":
+                    for f in t.forms():
+                        head, _, particle = f.partition(" ")
+                        table.setdefault(head, set()).add(particle)
+            found = self._phrasal_cache[type] = {k: frozenset(v) for k, v in table.items()}
+        return found
+
+    def as_written(self, name: str) -> tuple[str, ...]:
+        """A class's ``words`` as written in the data file (case kept), in file order."""
+        return tuple(self._raw.get(name, ()))
+
+    # -- what actors and the gazetteer read ----------------------------------------------
+    @property
+    def agent_nouns(self) -> frozenset[str]:
+        """Head nouns of officials and bodies."""
+        return self.words["agents"]
+
+    @property
+    def common_words(self) -> frozenset[str]:
+        """Capitalised words that are not surnames."""
+        return self.words["common_words"]
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Region names that contain a state's name but name no party."""
+        return self.as_written("regions")
 
     def anaphor_heads(self, gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
         """Head noun of each back-reference ("alliance") -> the codes it may stand for."""
@@ -68,60 +280,103 @@ class Lexicon:
         gazetteer._anaphor_heads_size = len(gazetteer.entries)  # type: ignore[attr-defined]  # noqa: SLF001
         return result
 
+    # -- internals ----------------------------------------------------------------------
+    def _writable(self) -> None:
+        if self._frozen:
+            msg = "the default lexicon is shared: change a copy (Lexicon.default().copy())"
+            raise TypeError(msg)
 
-def _words(values: Any) -> frozenset[str]:
-    return frozenset(str(v).lower() for v in values)
+    @staticmethod
+    def _check(trigger: Trigger) -> None:
+        if trigger.pos not in _POS:
+            msg = f"trigger {trigger.lemma!r}: part of speech {trigger.pos!r} is not one of {', '.join(_POS)}"
+            raise DataFileError(msg)
+        if trigger.needs not in _NEEDS:
+            msg = f"trigger {trigger.lemma!r}: needs {trigger.needs!r} is not one of {', '.join(sorted(_NEEDS))}"
+            raise DataFileError(msg)
+        if trigger.pos in {"phrasal", "compound"} and " " not in trigger.lemma:
+            msg = f"trigger {trigger.lemma!r}: a {trigger.pos} verb is written in two words ('break off', 'air drop')"
+            raise DataFileError(msg)
+
+    def _add_class(self, name: str, spec: Mapping[str, Any], where: str = "lexicon") -> None:
+        if not isinstance(spec, Mapping):
+            msg = f"{where}: [{name}] must be a table of nouns/verbs/gerunds/words/include lists"
+            raise DataFileError(msg)
+        members = self._members.setdefault(name, {})
+        for key, values in spec.items():
+            if key == "include":
+                self._includes.setdefault(name, []).extend(values)
+            elif key in _MEMBER_KINDS:
+                if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+                    msg = f"{where}: [{name}] {key} must be a list of strings"
+                    raise DataFileError(msg)
+                members.setdefault(_MEMBER_KINDS[key], []).extend(values)
+                if key == "words":
+                    self._raw.setdefault(name, []).extend(values)
+            else:
+                msg = f"{where}: [{name}] has an unknown key {key!r} (use {', '.join([*_MEMBER_KINDS, 'include'])})"
+                raise DataFileError(msg)
+
+    def _rebuild(self) -> None:
+        words: dict[str, frozenset[str]] = {}
+
+        def resolve(name: str, seen: tuple[str, ...] = ()) -> frozenset[str]:
+            if name in words:
+                return words[name]
+            if name in seen or (name not in self._members and name not in self._includes):
+                msg = f"word class {name!r} is unknown or includes itself"
+                raise DataFileError(msg)
+            out: set[str] = set()
+            for pos, lemmas in self._members.get(name, {}).items():
+                for lemma in lemmas:
+                    out |= _gerund(lemma) if pos == "gerund" else inflected(lemma, pos)
+            for other in self._includes.get(name, ()):
+                out |= resolve(other, (*seen, name))
+            words[name] = frozenset(out)
+            return words[name]
+
+        for name in [*self._members, *self._includes]:
+            resolve(name)
+        self.words = WordClasses(words)
+        self.phrases = WordClasses({k: tuple(sorted(tuple(p.split()) for p in v)) for k, v in words.items()})
+        by_form: dict[tuple[str, str], list[Trigger]] = {}
+        for t in self._triggers:
+            for f in t.forms():
+                by_form.setdefault((t.type, f.split(" ")[0]), []).append(t)
+        self._by_form = by_form
+        self._forms_cache: dict[tuple[str, str | None, str | None, str | None], frozenset[str]] = {}
+        self._phrasal_cache: dict[str, dict[str, frozenset[str]]] = {}
+        self._compound_cache: dict[str, dict[str, frozenset[tuple[str, ...]]]] = {}
 
 
-def _phrases(values: Any) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(str(v).lower().split()) for v in values)
+def _gerund(lemma: str) -> frozenset[str]:
+    return frozenset(f for f in inflected(lemma, "verb") if f.endswith("ing"))
 
 
-def _with_singulars(values: Any) -> frozenset[str]:
-    """Object nouns in both numbers: "systems" also matches "system"."""
-    words = _words(values)
-    return words | {w[:-1] for w in words if w.endswith("s") and not w.endswith("ss") and len(w) > 3}
+def _read_triggers(text: str, where: str) -> list[Trigger]:
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 7:
+            msg = f"{where}, line {n}: expected 7 tab-separated columns (lemma, pos, type, family, cameo, needs, source), got {len(cols)}"
+            raise DataFileError(msg)
+        out.append(Trigger(cols[0].strip().lower(), *(c.strip() for c in cols[1:])))
+    return out
 
 
-def _type(section: dict[str, Any]) -> TypeLexicon:
-    return TypeLexicon(
-        verbs=_words(section.get("verbs", ())),
-        nouns=_words(section.get("nouns", ())),
-        weak_verbs=_words(section.get("weak_verbs", ())),
-        phrasal={k: _words(v) for k, v in section.get("phrasal", {}).items()},
-        objects=_with_singulars(section.get("objects", ())),
-        non_objects=_with_singulars(section.get("non_objects", ())),
-    )
+def _default_lexicon() -> Lexicon:
+    return LEXICON
 
 
 def load_lexicon() -> Lexicon:
-    """Read ``data/lexicon.toml``."""
-    raw = tomllib.loads((resources.files("diplo_events") / "data" / "lexicon.toml").read_text("utf-8"))
-    return Lexicon(
-        meeting=_type(raw["meeting"]),
-        suspension=_type(raw["suspension"]),
-        support=_type(raw["support"]),
-        meeting_qualifiers={k: _words(v) for k, v in raw["meeting"]["needs_qualifier"].items()},
-        idiom_objects=_words(raw["meeting"]["idiom_objects"]),
-        domestic_qualifiers=_words(raw["meeting"]["domestic_qualifiers"]),
-        withdraw_objects=_words(raw["suspension"]["withdraw_objects"]),
-        temporary_markers=tuple(raw["suspension"]["temporary_markers"]),
-        support_types={k: _words(v) for k, v in raw["support"]["types"].items()},
-        support_items=tuple(sorted(raw["support"]["items"], key=len, reverse=True)),
-        appeals=_words(raw["modality"]["appeals"]),
-        threats=_words(raw["modality"]["threats"]),
-        hypothetical=_words(raw["modality"]["hypothetical"]),
-        hypothetical_phrases=_phrases(raw["modality"]["hypothetical_phrases"]),
-        negators=_words(raw["modality"]["negators"]),
-        negator_phrases=_phrases(raw["modality"]["negator_phrases"]),
-        future=_words(raw["modality"]["future"]),
-        boundaries=_words(raw["clause"]["boundaries"]),
-        topic=_words(raw["clause"]["topic"]),
-        reporting=_words(raw["clause"]["reporting"]),
-        agent_nouns=_words(raw["agents"]["nouns"]),
-        common_words=_words(raw["common_words"]["words"]),
-        regions=tuple(raw["regions"]["names"]),
-    )
+    """Read the built-in ``data/triggers.tsv`` and ``data/lexicon.toml``."""
+    data = resources.files("diplo_events") / "data"
+    triggers = _read_triggers((data / "triggers.tsv").read_text("utf-8"), "triggers.tsv")
+    classes = tomllib.loads((data / "lexicon.toml").read_text("utf-8"))
+    return Lexicon(triggers, classes)
 
 
 LEXICON = load_lexicon()
+LEXICON._frozen = True  # noqa: SLF001

@@ -128,6 +128,16 @@ class Meeting(_EventBase):
     type: Literal["meeting"] = "meeting"
     participants: tuple[Actor, ...] = ()
 
+    @property
+    def primary(self) -> tuple[Actor, ...]:
+        """The primary side: every participant."""
+        return self.participants
+
+    @property
+    def secondary(self) -> tuple[Actor, ...]:
+        """A meeting has no other side."""
+        return ()
+
 
 class Suspension(_EventBase):
     """An actor suspends, halts, freezes or scales back ties, talks, aid, a mission or a treaty."""
@@ -137,6 +147,16 @@ class Suspension(_EventBase):
     counterparts: tuple[Actor, ...] = ()
     suspended: str | None = Field(default=None, description="What is suspended: 'joint mission'.")
     temporary: bool = False
+
+    @property
+    def primary(self) -> tuple[Actor, ...]:
+        """Who suspends."""
+        return self.actors
+
+    @property
+    def secondary(self) -> tuple[Actor, ...]:
+        """With whom, or towards whom."""
+        return self.counterparts
 
 
 class SupportPledge(_EventBase):
@@ -148,6 +168,16 @@ class SupportPledge(_EventBase):
     support_types: tuple[SupportType, ...] = ()
     items: tuple[str, ...] = ()
     amount: Amount | None = None
+
+    @property
+    def primary(self) -> tuple[Actor, ...]:
+        """Who gives."""
+        return self.donors
+
+    @property
+    def secondary(self) -> tuple[Actor, ...]:
+        """Who receives."""
+        return self.recipients
 
 
 Event = Annotated[Meeting | Suspension | SupportPledge, Field(discriminator="type")]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from .actors import ActorResolver
 from .document import Document
 from .errors import ExtractorError, InputTypeError, PublishedDateError, RegistryError
+from .lexicon import Lexicon
 from .merge import EventMerger
 from .registry import extractors as extractor_registry
 from .segment import Segmenter
@@ -149,6 +150,8 @@ class Pipeline:
         gazetteer: the names the actor resolver uses (the built-in one by default).
         stages: the annotating stages; by default segmenter, publication date, actors.
         merger: merges mentions of one happening; ``None`` keeps one event per mention.
+        lexicon: the trigger words and word classes the extractors read (the built-in one
+            by default; see :class:`~diplo_events.lexicon.Lexicon`).
     """
 
     def __init__(
@@ -158,7 +161,12 @@ class Pipeline:
         gazetteer: Gazetteer | None = None,
         stages: Sequence[Stage] | None = None,
         merger: Stage | None = EventMerger(),  # noqa: B008  (stateless)
+        lexicon: Lexicon | None = None,
     ) -> None:
+        if lexicon is not None and not isinstance(lexicon, Lexicon):
+            msg = f"lexicon must be a diplo_events.Lexicon, not {type(lexicon).__name__}"
+            raise InputTypeError(msg)
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
         self.stages: list[Stage] = list(stages) if stages is not None else [
             Segmenter(),
             PublicationDate(),
@@ -170,11 +178,14 @@ class Pipeline:
         self.merger = merger
 
     @classmethod
-    def default(cls, *, gazetteer: Gazetteer | None = None, extractors: Iterable[str] | None = None) -> Pipeline:
-        """The standard pipeline, or one with the extractors named (registry names)."""
+    def default(
+        cls, *, gazetteer: Gazetteer | None = None, extractors: Iterable[str] | None = None, lexicon: Lexicon | None = None
+    ) -> Pipeline:
+        """The standard pipeline, or one with the extractors named (registry names), the
+        gazetteer or the lexicon given."""
         _load_builtin_extractors()
         names = DEFAULT_EXTRACTORS if extractors is None else tuple(extractors)
-        return cls([extractor_registry.get(n)() for n in names], gazetteer=gazetteer)
+        return cls([extractor_registry.get(n)() for n in names], gazetteer=gazetteer, lexicon=lexicon)
 
     # -- editing ------------------------------------------------------------------------
     @property
@@ -227,13 +238,16 @@ class Pipeline:
             raise RegistryError(msg) from None
 
     # -- running ------------------------------------------------------------------------
-    def __call__(self, text: str, published: str | dt.date | None = None) -> Document:
-        """Run every stage and extractor over ``text``; the filled document."""
+    def __call__(self, text: str, published: str | dt.date | None = None, *, trace: bool = False) -> Document:
+        """Run every stage and extractor over ``text``; the filled document (with
+        ``doc.trace``, every trigger considered and what became of it, when ``trace``)."""
         if not isinstance(text, str):
             msg = f"text must be a str, not {type(text).__name__}"
             raise InputTypeError(msg)
         day = parse_published(published)
-        doc = Document(text=text, published=day, published_source="argument" if day else "none")
+        doc = Document(text=text, published=day, published_source="argument" if day else "none", lexicon=self.lexicon)
+        if trace:
+            doc.trace = []
         if not text.strip():
             return doc
         for stage in self.stages:

@@ -16,38 +16,50 @@ from functools import cached_property
 from typing import Any, Literal
 
 from ..document import ActorMention, Document, Sentence, Token
-from ..lexicon import LEXICON
 from ..models import Actor, EventDate, EventStatus, Location, Mention, Span
 from ..places import find_location
+from ..vetoes import Veto
+from ..names import (
+    ADJECTIVE,
+    CAPITAL,
+    COUNTRY_REF,
+    DAY,
+    FUTURE,
+    MEETING,
+    NAME,
+    NOUN,
+    OBJECT,
+    OCCURRED,
+    ONGOING,
+    PARTY_KINDS,
+    PAST,
+    PLANNED,
+    POSSESSIVE,
+)
 
-__all__ = ["Frame", "Party", "actor_of", "span_of"]
+__all__ = ["Frame", "Party", "actor_of", "note", "span_of"]
 
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
-_SUBJECT_GAP = frozenset({",", "and", "&", "'s", "the", "-", "as", "well", "or", "both", "also", "(", ")", "of"})
-# a subject is not the object of a preposition or an indefinite noun phrase ("a U.S. system")
-_NOT_SUBJECT_BEFORE = frozenset({"to", "of", "for", "in", "on", "with", "from", "by", "at", "against", "a", "an", "into", "toward", "towards", "over", "about", "than"})
-_FIRST_PERSON = frozenset({"we", "i", "our"})
-_PRONOUN_SUBJECTS = frozenset({"it", "they"})
-_LIGHT_VERBS = frozenset({"hold", "have", "host", "start", "begin", "open", "resume", "attend", "make", "pay", "conduct", "launch", "join", "convene", "sign"})
-_OFFERS = frozenset({"offer", "offers", "invitation", "invitations", "request", "requests", "proposal", "proposals"})
-_REFUSALS = frozenset({"rejected", "rejects", "reject", "rejecting", "refused", "refuses", "declined", "declines", "rebuffed", "rebuffs", "spurned", "spurns", "turned", "turns", "dismissed"})
-_DENIALS = frozenset({"denied", "denies", "deny", "denying", "rejected", "dismissed"})
-_NOW_VERBS = frozenset({"arrived", "come", "gone", "travelled", "traveled", "flown", "landed", "begun", "started", "opened", "gathered", "convened"})
-_CONTINUATIONS = frozenset({"including", "saying", "adding", "and", "but", "or", "while", "citing", "claiming", "alleging"})
-_FUNCTION_WORDS = frozenset({"it", "they", "he", "she", "its", "their", "his", "her", "will", "would", "has", "have", "had",
-    "is", "are", "was", "were", "to", "be", "been", "also", "not", "n't", "then", "later", "already", "now", "formally",
-    "officially", "immediately", "temporarily", "indefinitely", "could", "can", "shall", "did", "does", "do", ","})
-_PARTY_KINDS = frozenset({"name", "institution", "body", "person", "members", "anaphor", "pronoun", "country_ref"})
-_NATIONALITY_PLURAL_OK = frozenset({"efforts", "economy", "people", "war", "industry", "reserves", "rebuilding", "reconstruction"})
-
+# every mention kind that can fill a role on its own (adjectives and capitals are checked)
+_PARTY_KINDS = frozenset(PARTY_KINDS)
+_NAME_KINDS = frozenset({NAME, CAPITAL})
 
 def party_codes(m: ActorMention, exclude: Iterable[str] = ()) -> tuple[str, ...]:
     """The codes a mention contributes to a role. "The country" (``country_ref``) names one
     state: the most recent one that is not already on the other side."""
-    if m.kind != "country_ref":
+    if m.kind != COUNTRY_REF:
         return m.codes
     taken = set(exclude)
     return next(((c,) for c in m.codes if c not in taken), ())
+
+
+def note(doc: Document, type: str, sentence: Sentence, first: int, last: int, outcome: Any, frame: Frame | None = None) -> None:
+    """Record what became of one trigger when the document is being explained: ``outcome``
+    is the event made or the :class:`~diplo_events.vetoes.Veto` that stopped it."""
+    if doc.trace is None:
+        return
+    from ..explain import Decision  # noqa: PLC0415
+
+    doc.trace.append(Decision.of(doc, type, sentence, first, last, outcome, frame))
 
 
 def span_of(doc: Document, start: int, end: int) -> Span:
@@ -81,14 +93,14 @@ def is_party(doc: Document, m: ActorMention) -> bool:
         return False
     if m.kind in _PARTY_KINDS:
         return True
-    if m.kind == "adjective":
-        if m.role is not None or m.text.endswith("s"):
+    if m.kind == ADJECTIVE:
+        if m.role is not None or _plural(m.text):
             return True
         nxt = doc.tokens[m.last_token].lower if m.last_token < len(doc.tokens) else ""
-        return nxt in _NATIONALITY_PLURAL_OK
-    if m.kind in {"capital"}:
+        return nxt in doc.lexicon.words.nationality_heads
+    if m.kind == CAPITAL:
         prev = doc.tokens[m.first_token - 1].lower if m.first_token > 0 else ""
-        return prev not in _LOCATIVE
+        return prev not in doc.lexicon.words.locative
     return False
 
 
@@ -106,24 +118,27 @@ class Frame:
     sentence: Sentence
     first: int
     last: int
-    role_preps: frozenset[str] = frozenset({"with", "to", "for", "between", "and"})
+    role_preps: frozenset[str] = frozenset()
     subject_from_sentence: bool = field(init=False, default=False)
     clause_start: int = field(init=False)
     clause_end: int = field(init=False)
 
     def __post_init__(self) -> None:
+        self.w = self.doc.lexicon.words
+        if not self.role_preps:
+            self.role_preps = self.w.role_preps
         toks = self.doc.tokens
         s = self.sentence
         # NOTE: a clause is read at most _MAX_REACH tokens either side of its trigger, so that
         # one endless sentence with many triggers costs linear, not quadratic, time
         lo = max(s.first_token, self.first - _MAX_REACH)
         i = self.first - 1
-        while i >= lo and not _is_boundary(toks, i):
+        while i >= lo and not _is_boundary(self.w, toks, i):
             i -= 1
         self.clause_start = i + 1
         hi = min(s.last_token, self.last + _MAX_REACH)
         j = self.last
-        while j < hi and not _is_boundary(toks, j):
+        while j < hi and not _is_boundary(self.w, toks, j):
             j += 1
         self.clause_end = j
 
@@ -159,7 +174,7 @@ class Frame:
     @cached_property
     def sentence_parties(self) -> list[ActorMention]:
         """Party mentions within reach of the trigger in its sentence, in text order."""
-        key = ("parties", self.sentence.first_token)
+        key = (_PARTIES, self.sentence.first_token)
         parties = self.doc.cache.get(key)
         if parties is None:
             parties = [m for m in self.doc.sentence_actors(self.sentence) if is_party(self.doc, m)]
@@ -185,23 +200,24 @@ class Frame:
                 return []
             # a clause joined by "and"/"but" is its own assertion; one opened by "including",
             # "saying" ... is governed by the main clause's verb ("urged X, saying ...")
-            self.subject_from_sentence = self.doc.tokens[self.clause_start - 1].lower not in {"and", "but", "or"}
-            if mode == "antecedent":
+            self.subject_from_sentence = self.doc.tokens[self.clause_start - 1].lower not in self.w.coordinators
+            if mode is _ANTECEDENT:
                 return [self._antecedent()]  # type: ignore[list-item]
-            if mode == "nearest":
+            if mode is _NEAREST:
                 return self._run(left, len(left) - 1, extra_gap, forward=False)
             return self._run(left, 0, extra_gap, forward=True)
         return self._run(left, len(left) - 1, extra_gap, forward=False)
 
     def _run(self, left: list[ActorMention], k: int, extra_gap: frozenset[str], *, forward: bool) -> list[ActorMention]:
-        allowed = _SUBJECT_GAP | extra_gap
+        allowed = self.w.subject_gap | extra_gap
+        agents = self.w.agents
         run = [left[k]]
         others = left[k + 1 :] if forward else list(reversed(left[:k]))
         for m in others:
             a, b = (run[-1], m) if forward else (m, run[0])
             gap = self.words(a.last_token, b.first_token)
             if len(gap) > 6 or not all(
-                w in allowed or w in LEXICON.agent_nouns or _capitalised(self, w, a.last_token, b.first_token) for w in gap
+                w in allowed or w in agents or _capitalised(self, w, a.last_token, b.first_token) for w in gap
             ):
                 break
             if forward:
@@ -210,33 +226,33 @@ class Frame:
                 run.insert(0, m)
         return run
 
-    def _may_borrow_subject(self) -> str | None:
+    def _may_borrow_subject(self) -> object | None:
         """Whether a clause without a named subject borrows one from its sentence: the first
         party when it continues the main clause ("including suspending ..."), the nearest when
         a pronoun stands for it ("... said it will start talks"); None otherwise."""
         if self.clause_start == self.sentence.first_token:
             return None
         words = self.words(self.clause_start, self.first)
-        if set(words) & _FIRST_PERSON:
+        if set(words) & self.w.first_person:
             return None  # an unresolved "we": the speaker is unknown, not the nearest name
-        if set(words) & _PRONOUN_SUBJECTS:
-            return "nearest"
+        if set(words) & self.w.pronoun_subjects:
+            return _NEAREST
         opener = self.doc.tokens[self.clause_start - 1].lower
-        if opener in {"which", "who", "that"} and self._antecedent() is not None:
-            return "antecedent"
-        if opener in _CONTINUATIONS or all(w in _FUNCTION_WORDS or w.endswith("ing") for w in words):
-            return "first"
+        if opener in self.w.relative_pronouns and self._antecedent() is not None:
+            return _ANTECEDENT
+        if opener in self.w.continuations or all(w in self.w.function_words or _gerund(w) for w in words):
+            return _FIRST
         return None
 
     def _antecedent(self) -> ActorMention | None:
         """The party a relative clause is about: "the IMF (IMF) which has promised ..."."""
         k = self.clause_start - 2
         toks = self.doc.tokens
-        while k >= self.sentence.first_token and toks[k].text in {",", ")", "("}:
+        while k >= self.sentence.first_token and toks[k].text in self.w.brackets:
             k -= 1
         for m in self.sentence_parties:
             if m.first_token <= k < m.last_token:
-                if toks[k].text.isupper() and k > 0 and toks[k - 1].text == "(":
+                if toks[k].text.isupper() and k > 0 and toks[k - 1].text in self.w.brackets:
                     return self._antecedent_before(m)  # "(IMF)" repeats the name before it
                 return m
         return None
@@ -250,11 +266,11 @@ class Frame:
         official or a body does not: "the government of New Zealand")."""
         i = m.first_token - 1
         toks = self.doc.tokens
-        if i >= 0 and toks[i].lower == "the":
+        if i >= 0 and toks[i].lower in self.w.definite:
             i -= 1
-        if i < self.sentence.first_token or toks[i].lower not in _NOT_SUBJECT_BEFORE:
+        if i < self.sentence.first_token or toks[i].lower not in self.w.not_subject_before:
             return False
-        return not (toks[i].lower == "of" and i > 0 and toks[i - 1].lower in LEXICON.agent_nouns)
+        return not (toks[i].lower in self.w.of and i > 0 and toks[i - 1].lower in self.w.agents)
 
     def objects(self, role_preps: frozenset[str] | None = None, *, topic_first: bool = False) -> list[Party]:
         """Parties after the trigger in the clause, each with the preposition that introduced
@@ -265,28 +281,29 @@ class Frame:
         stop = self.clause_end
         by_start = {m.first_token: m for m in self.sentence_parties}
         out: list[Party] = []
-        state, prep = ("topic" if topic_first else "object"), "object"
+        w_ = self.w
+        state, prep = (_TOPIC if topic_first else _OBJECT), OBJECT
         j = self.last
         while j < stop:
             w = toks[j].lower
-            if w in LEXICON.reporting or w in {"\u201c", "\u00ab"}:
+            if w in w_.reporting or w in w_.quote_openers:
                 break
-            if w == "," and j + 1 < stop and toks[j + 1].text.endswith("ing") and toks[j + 1].text.islower():
+            if w in w_.comma and j + 1 < stop and _gerund(toks[j + 1].text) and toks[j + 1].text.islower():
                 break
             m = by_start.get(j)
             if m is not None:
-                if state == "object" and m.text.lower() not in {"he", "she"}:
+                if state is _OBJECT and m.text.lower() not in w_.personal_pronouns:
                     nxt = toks[m.last_token].lower if m.last_token < len(toks) else ""
-                    out.append(Party(m, "possessive" if nxt == "'s" else prep))
+                    out.append(Party(m, POSSESSIVE if nxt in w_.possessive else prep))
                 j = m.last_token
                 continue
             w = toks[j].lower
             if w in preps:
                 # "an agreement signed with China": a participle keeps the topic going
-                if not (state == "topic" and j > 0 and toks[j - 1].lower.endswith("ed")):
-                    state, prep = "object", w
-            elif w in LEXICON.topic:
-                state = "topic"
+                if not (state is _TOPIC and j > 0 and _participle(toks[j - 1].lower)):
+                    state, prep = _OBJECT, w
+            elif w in w_.topic:
+                state = _TOPIC
             j += 1
         return [p for p in out if not _modifier(self.doc, p.mention)]
 
@@ -309,7 +326,7 @@ class Frame:
         down, so the event is reported as negated rather than dropped as an offer."""
         words = [w for _, w in self._left_words(8)]
         for k, w in enumerate(words):
-            if w in _OFFERS and any(v in _REFUSALS for v in words[:k]):
+            if w in self.w.offers and any(v in self.w.refusals for v in words[:k]):
                 return True
         return False
 
@@ -320,62 +337,74 @@ class Frame:
         if self.refused:
             return True
         words = self._left_words(6)
-        if any(w in LEXICON.negators for _, w in words):
+        if any(w in self.w.negators for _, w in words):
             return True
-        if _has_phrase([w for _, w in words], LEXICON.negator_phrases):
+        if _has_phrase([w for _, w in words], self.doc.lexicon.phrases.negator_phrases):
             return True
         toks = self.doc.tokens
         k = self.clause_start - 1
         return (
             k > self.sentence.first_token
-            and toks[k].lower == "that"
-            and toks[k - 1].lower in _DENIALS
+            and toks[k].lower in self.w.complementizers
+            and toks[k - 1].lower in self.w.denials
         )
 
-    @cached_property
+    @property
     def blocked(self) -> bool:
         """An appeal, threat, offer, condition or hypothesis governs the trigger (but a refused
         offer is a refusal of the event itself: see :attr:`refused`)."""
+        return self.modality is not None
+
+    @cached_property
+    def modality(self) -> Veto | None:
+        """The GUIDELINES exclusion that governs the trigger: an appeal, a threat, or a
+        hypothesis or condition; None for a plain assertion."""
         if self.refused:
-            return False
+            return None
+        w = self.w
         clause = self._left_words(80 if self.subject_from_sentence else 40)
-        if any(w in LEXICON.appeals or w in LEXICON.threats for _, w in clause):
-            return True
+        for _, word in clause:
+            if word in w.appeals:
+                return Veto.APPEAL
+            if word in w.threats:
+                return Veto.THREAT
         near = self._left_words(8)
-        if any(w in LEXICON.hypothetical for _, w in near):
-            return True
-        if _has_phrase([w for _, w in near], LEXICON.hypothetical_phrases):
-            return True
+        if any(word in w.hypothetical for _, word in near):
+            return Veto.HYPOTHETICAL
+        if _has_phrase([word for _, word in near], self.doc.lexicon.phrases.hypothetical_phrases):
+            return Veto.HYPOTHETICAL
         sentence_left = self.words(max(self.sentence.first_token, self.first - _MAX_REACH), self.first)
-        return "if" in sentence_left or "unless" in sentence_left
+        return Veto.HYPOTHETICAL if set(sentence_left) & w.conditions else None
 
     @cached_property
     def planned(self) -> bool:
         """A future marker before the trigger ("will", "is to", "due to", "next week")."""
         words = [w for _, w in self._left_words(8)]
-        if any(w in LEXICON.future and w != "to" for w in words):
+        to = self.w.infinitive
+        if any(w in self.w.future and w not in to for w in words):
             return True
-        if bool(words) and words[-1] == "to" or len(words) > 1 and words[-2] == "to" and words[-1].endswith("ly"):
+        if bool(words) and words[-1] in to or len(words) > 1 and words[-2] in to and _adverb(words[-1]):
             return True  # "is to visit", "agreed to swiftly resume"
         # "to hold (trade) talks", "to pay a visit"
-        return any(a == "to" and b in _LIGHT_VERBS for a, b in zip(words[-4:], words[-3:], strict=False))
+        return any(a in to and b in self.w.light_verbs for a, b in zip(words[-4:], words[-3:], strict=False))
 
     @property
     def ongoing(self) -> bool:
         """A progressive form: "is stepping up", "are holding talks"."""
         first = self.doc.tokens[self.first].lower
         prev = self.words(self.first - 3, self.first)
-        if first.endswith("ing") and prev and prev[-1] in {"is", "are", "'s", "'re"}:
+        aux = self.w.progressive_aux
+        if _gerund(first) and prev and prev[-1] in aux:
             return True
         # "are holding (trade) talks", "is paying a visit"
-        return any(a in {"is", "are", "'s", "'re"} and b.endswith("ing") for a, b in zip(prev, prev[1:], strict=False))
+        return any(a in aux and _gerund(b) for a, b in zip(prev, prev[1:], strict=False))
 
     @property
     def status(self) -> EventStatus:
         """``planned``, ``ongoing`` or ``occurred``."""
         if self.planned:
-            return "planned"
-        return "ongoing" if self.ongoing else "occurred"
+            return PLANNED
+        return ONGOING if self.ongoing else OCCURRED
 
     # -- when and where -----------------------------------------------------------------
     def date(self, status: EventStatus) -> EventDate | None:
@@ -393,7 +422,7 @@ class Frame:
             return self._story_date()
         anchor = self.doc.tokens[self.first].start
         expr = min(exprs, key=lambda e: (abs(e.start - anchor) + (0 if e.start > anchor else 15)))
-        tense: Literal["future", "past"] = "future" if status == "planned" else "past"
+        tense: Literal["future", "past"] = FUTURE if status == PLANNED else PAST
         resolved = dates.resolve(expr, self.doc.published, tense)
         if resolved is None:
             return None
@@ -410,9 +439,9 @@ class Frame:
         status = self.status
         date = self.date(status)
         published = self.doc.published
-        if status != "planned" and date is not None and published is not None and date.value > published:
-            if date.precision == "day" or date.value.isocalendar()[:2] > published.isocalendar()[:2]:
-                status = "planned"
+        if status != PLANNED and date is not None and published is not None and date.value > published:
+            if date.precision == DAY or date.value.isocalendar()[:2] > published.isocalendar()[:2]:
+                status = PLANNED
         return status, date
 
     def _story_date(self) -> EventDate | None:
@@ -421,19 +450,20 @@ class Frame:
         if self.doc.reference is None or not self._current():
             return None
         day, start, end = self.doc.reference
-        return EventDate(value=day, precision="day", text=self.doc.text[start:end], span=span_of(self.doc, start, end))
+        return EventDate(value=day, precision=DAY, text=self.doc.text[start:end], span=span_of(self.doc, start, end))
 
     def _current(self) -> bool:
+        w = self.w
         words = self.words(max(self.sentence.first_token, self.first - 10), self.first)
         for k, (a, b) in enumerate(zip(words, words[1:], strict=False)):
-            if a in LEXICON.reporting and b == "at":
+            if a in w.reporting and b in w.at:
                 return True  # "said at the opening of the session"
-            if a in {"has", "have"}:
+            if a in w.perfect_aux:
                 c = words[k + 2] if k + 2 < len(words) else ""
-                if b in _NOW_VERBS or (b in {"also", "just", "already", "now"} and c in _NOW_VERBS):
+                if b in w.now_verbs or (b in w.now_adverbs and c in w.now_verbs):
                     return True  # "has (also) arrived in Brussels to attend"
         clause = self.words(self.clause_start, self.clause_end)
-        return any(a in {"is", "are"} and b in {"being", "underway"} for a, b in zip(clause, clause[1:], strict=False))
+        return any(a in w.progressive_aux and b in w.current_words for a, b in zip(clause, clause[1:], strict=False))
 
     def location(self) -> Location | None:
         """Where the event happens: the place after "in"/"at" nearest the trigger."""
@@ -444,7 +474,7 @@ def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:
     """A trigger word is lower case, except at the start of a sentence or in a headline
     ("NATO Steps Up Cooperation"): "the Fund", "Aid" in a name are not triggers."""
     tok = doc.tokens[i]
-    if i > 0 and doc.tokens[i - 1].text == "-" and doc.tokens[i - 1].end == tok.start:
+    if i > 0 and doc.tokens[i - 1].text in doc.lexicon.words.hyphen and doc.tokens[i - 1].end == tok.start:
         return False  # "U.S.-funded", "Saudi-backed": a modifier, not an event
     if tok.text[0].islower() or i == sentence.first_token:
         return True
@@ -453,7 +483,7 @@ def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:
 
 def _is_headline(doc: Document, sentence: Sentence) -> bool:
     """A short line mostly in capitalised words; decided once per sentence."""
-    key = ("headline", sentence.first_token)
+    key = (_HEADLINE, sentence.first_token)
     headline = doc.cache.get(key)
     if headline is None:
         words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
@@ -462,34 +492,47 @@ def _is_headline(doc: Document, sentence: Sentence) -> bool:
     return bool(headline)
 
 
-_NOT_A_NOUN = frozenset({"and", "or", "but", "to", "in", "on", "at", "for", "with", "by", "from", "of", "as", "is", "are", "was",
-    "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "also",
-    "not", "itself", "themselves", "which", "who", "that", "after", "before", "over", "into", "amid", "since", "until", "while"})
-
-
 def _modifier(doc: Document, m: ActorMention) -> bool:
     """'the U.S. oil blockade', 'a Russian missile system': a name inside a noun phrase about
     something else is not a party (an agent after it, "the U.S. envoy", still is)."""
     toks = doc.tokens
-    if m.kind not in {"name", "capital"} or m.first_token == 0 or m.last_token >= len(toks):
+    w = doc.lexicon.words
+    if m.kind not in _NAME_KINDS or m.first_token == 0 or m.last_token >= len(toks):
         return False
     before, after = toks[m.first_token - 1].lower, toks[m.last_token]
-    if m.text.lower().startswith("the "):
-        before = "the"
+    opens_with_the = m.text.lower().split()[0] in w.definite
     word = after.lower
     return (
-        before in {"the", "a", "an"}
+        (before in w.articles or opens_with_the)
         and after.text.isalpha()
         and after.text.islower()
-        and word not in _NOT_A_NOUN
-        and word not in LEXICON.agent_nouns
-        and word not in LEXICON.meeting.nouns  # "the BRICS summit" names the meeting's parties
-        and word not in LEXICON.reporting
-        and not word.endswith("ed")
+        and word not in w.not_a_noun
+        and word not in w.agents
+        and word not in doc.lexicon.forms(MEETING, NOUN)  # "the BRICS summit" names the meeting's parties
+        and word not in w.reporting
+        and not _participle(word)
     )
 
 
 _MAX_REACH = 60
+# cache keys and scan states: identities, not words
+_PARTIES, _HEADLINE, _TOPIC, _OBJECT, _ANTECEDENT, _NEAREST, _FIRST = (object() for _ in range(7))
+
+
+def _gerund(word: str) -> bool:
+    return word.endswith("ing")
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s")
+
+
+def _participle(word: str) -> bool:
+    return word.endswith("ed")
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly")
 
 
 def _expr_start(expr: Any) -> int:
@@ -500,32 +543,23 @@ def _first_token(m: ActorMention) -> int:
     return m.first_token
 
 
-def _is_boundary(toks: list[Token], i: int) -> bool:
-    w = toks[i].lower
-    if w in {";"}:
+def _is_boundary(w: dict[str, frozenset[str]], toks: list[Token], i: int) -> bool:
+    low = toks[i].lower
+    if low in w.clause_breaks:
         return True
-    if w in LEXICON.boundaries:
-        if w == "as" and i > 0 and toks[i - 1].lower == "well":
+    if low in w.boundaries:
+        if low in w.as_word and i > 0 and toks[i - 1].lower in w.as_continuers:
             return False
-        if w == "as" and i + 1 < len(toks):
+        if low in w.as_word and i + 1 < len(toks):
             nxt = toks[i + 1].lower
             # "as well as", "as aid", "as a grant", "as part of": not a new clause
-            return not (nxt in {"well", "a", "an", "part"} or nxt in LEXICON.support.objects)
+            return not (nxt in w.as_continuers or nxt in w.support_objects)
         return True
     return False
 
 
 def _capitalised(frame: Frame, word: str, a: int, b: int) -> bool:
     return any(t.lower == word and t.text[0].isupper() for t in frame.doc.tokens[a:b])
-
-
-def _after_topic_word(frame: Frame, m: ActorMention) -> bool:
-    if m.first_token == 0:
-        return False
-    prev = frame.doc.tokens[m.first_token - 1].lower
-    if prev == "the" and m.first_token > 1:
-        prev = frame.doc.tokens[m.first_token - 2].lower
-    return prev in LEXICON.topic and prev not in {"by"}
 
 
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:

@@ -5,37 +5,34 @@ from __future__ import annotations
 
 from typing import cast
 
-import regex
-
+from ..amounts import find_amount
 from ..document import ActorMention, Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
-from ..lexicon import LEXICON
 from ..models import Actor, Amount, SupportPledge, SupportType
+from ..names import (
+    CAMEO_AID_KIND,
+    CAMEO_PLEDGE_AID,
+    CAMEO_PLEDGE_SUPPORT,
+    CAMEO_PROVIDE_AID,
+    CAMEO_PROVIDE_SUPPORT,
+    MEMBERS,
+    NOUN,
+    OBJECT,
+    OCCURRED,
+    PLANNED,
+    PLOVER_AID,
+    POSSESSIVE,
+    SUBJECT,
+    SUPPORT_PLEDGE,
+    SUPPORT_TYPE_PREFIX,
+    SUSPENSION,
+    VERB,
+)
 from ..registry import extractors
-from .base import Frame, Party, actor_of, is_trigger_case, party_codes, span_of
+from ..vetoes import Veto
+from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, span_of
 
 __all__ = ["SupportPledgeExtractor"]
-
-_LEX = LEXICON.support
-# verbs whose object is the recipient itself ("help Ukraine", "prop Russia up")
-_HELP = frozenset({"help", "helps", "helped", "helping", "assist", "assists", "assisted", "assisting", "back", "backs", "backed", "backing", "prop", "propping", "propped",
-    "train", "trains", "trained", "equip", "equips", "equipped", "equipping", "arming"})
-_RECEIVE = frozenset({"receive", "receives", "received", "receiving", "obtain", "obtains", "obtained", "secure", "secures", "secured", "securing", "accept", "accepts", "accepted"})
-_AID_NOUNS = frozenset({"aid", "assistance", "relief", "humanitarian", "peacekeepers", "troops", "package", "loan", "grant", "grants", "funding"})
-_ROLE_PREPS = frozenset({"to", "for", "towards", "toward", "into", "by", "from", "in"})
-_SUSPENDING = LEXICON.suspension.verbs | LEXICON.suspension.nouns | frozenset({"block", "blocks", "blocked", "blocking", "sanction", "sanctions"})
-
-_AMOUNT = regex.compile(
-    r"""
-    (?:US\$|GB£|A\$|C\$|\$|€|£|¥|₹)\s?\d[\d,.]*(?:\s?(?:billion|million|bn|mln|bln|m|trillion))?   # $3.8 billion, €50 million
-    | \d[\d,.]*\s?(?:billion|million|bn|mln|bln|m)?\s?                                          # 260 mln dlrs, 8 mln sterling
-      (?:dlrs|dollars|euros|euro|pounds|stg|sterling|yen|rupees|francs|cfa\ francs|yuan|roubles|rubles)\b
-    | \d[\d,.]*\s(?:tonnes|tons)\b                                                               # 79,250 tonnes (of wheat)
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
-_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "gb£": "GBP", "¥": "JPY", "₹": "INR", "dlrs": "USD", "dollars": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "stg": "GBP", "sterling": "GBP", "yen": "JPY", "rupees": "INR", "yuan": "CNY", "roubles": "RUB", "rubles": "RUB"}
-_SCALE = {"billion": 1e9, "bn": 1e9, "bln": 1e9, "million": 1e6, "mln": 1e6, "m": 1e6, "trillion": 1e12}
 
 
 @extractors.register("diplo_events.support_pledge.v1")
@@ -55,100 +52,114 @@ class SupportPledgeExtractor:
             if not doc.sentence_actors(sentence):
                 continue
             for first, last in _triggers(doc, sentence):
-                event = _event(doc, sentence, first, last)
-                if event is not None:
+                event, frame = _event(doc, sentence, first, last)
+                note(doc, SUPPORT_PLEDGE, sentence, first, last, event, frame)
+                if isinstance(event, SupportPledge):
                     out.append(event)
         return out
 
 
 def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     toks = doc.tokens
+    lex = doc.lexicon
+    phrasal = lex.phrasal(SUPPORT_PLEDGE)
+    verbs = lex.forms(SUPPORT_PLEDGE, VERB)
+    compounds = lex.compounds(SUPPORT_PLEDGE)
     stop = sentence.last_token
     found: list[tuple[int, int]] = []
     for i in range(sentence.first_token, stop):
-        w = toks[i].lower
-        if w in _LEX.phrasal:
-            particles = _LEX.phrasal[w]
+        low = toks[i].lower
+        if low in phrasal:
+            particles = phrasal[low]
             k = next((k for k in range(i + 1, min(i + 4, stop)) if toks[k].lower in particles), None)
             if k is not None:
                 found.append((i, i + 1))
                 continue
-        if w in _LEX.verbs and w not in {"step", "steps", "stepped", "stepping", "ramp", "ramps", "ramped", "prop", "propped", "hand", "hands", "handed", "handing"}:
-            if is_trigger_case(doc, sentence, i):
-                found.append((i, i + 1))
+        if low in verbs and is_trigger_case(doc, sentence, i):
+            found.append((i, i + 1))
+        elif low in compounds and any(_preceded_by(doc, i, words) for words in compounds[low]):
+            found.append((i, i + 1))  # "air dropping"
     return found
+
+
+def _preceded_by(doc: Document, i: int, words: tuple[str, ...]) -> bool:
+    n = len(words)
+    return i >= n and tuple(t.lower for t in doc.tokens[i - n : i]) == words
 
 
 def _object_window(frame: Frame) -> list[str]:
     return frame.words(frame.last, min(frame.clause_end, frame.last + 10))
 
 
-def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportPledge | None:
-    frame = Frame(doc, sentence, first, last, role_preps=_ROLE_PREPS)
+def _event(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[SupportPledge | Veto, Frame]:
+    lex = doc.lexicon
+    w = lex.words
+    frame = Frame(doc, sentence, first, last, role_preps=w.support_role_preps)
     trigger = doc.tokens[first].lower
     window = _object_window(frame)
-    if set(frame.words(first - 4, first)) & _SUSPENDING:
-        return None
-    if any(w in _LEX.non_objects for w in window[:6]):
-        return None  # a sale, a deal, a purchase
+    if set(frame.words(max(sentence.first_token, first - 4), first)) & (lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN) | w.blocking):
+        return Veto.SUPPORT_STOPPED, frame
+    if any(x in w.not_support for x in window[:6]):
+        return Veto.PURCHASE, frame  # a sale, a deal, a purchase
     after = doc.tokens[frame.last].start if frame.last < sentence.last_token else sentence.end
     clause_text = doc.text[after : min(sentence.end, after + 400)]  # items are named close by
     amount = _amount(doc, frame)
-    has_object = any(w in _LEX.objects for w in window) or amount is not None
+    has_object = any(x in w.support_objects for x in window) or amount is not None
     objects = frame.objects()
-    direct = [p for p in objects if p.prep in {"object", "possessive"} and p.mention.first_token <= frame.last + 3]
-    if trigger in _HELP:
+    direct = [p for p in objects if p.prep in {OBJECT, POSSESSIVE} and p.mention.first_token <= frame.last + 3]
+    if trigger in w.recipient_verbs:
         if not direct and not has_object:
-            return None
+            return Veto.NO_OBJECT, frame
     elif not has_object:
-        return None
-    if trigger.startswith("promis") or trigger.startswith("pledg"):
-        if frame.last < len(doc.tokens) and doc.tokens[frame.last].lower == "to":
-            return None  # "promised to lend": the next verb carries it
+        return Veto.NO_OBJECT, frame
+    if trigger in w.infinitive_pledges:
+        if frame.last < len(doc.tokens) and doc.tokens[frame.last].lower in w.infinitive:
+            return Veto.NEXT_VERB, frame  # "promised to lend": the next verb carries it
     donors: dict[str, Actor] = {}
-    by = [p.mention for p in objects if p.prep in {"by", "from"}]
+    givers = w.prep_by | w.prep_from
+    by = [p.mention for p in objects if p.prep in givers]
     subject = frame.subject()
-    if subject and all(m.kind == "members" for m in subject) and any(p.prep == "from" for p in objects):
+    if subject and all(m.kind == MEMBERS for m in subject) and any(p.prep in w.prep_from for p in objects):
         subject = []  # "ECOWAS announces troops from Ghana and Nigeria": the members named give
-        by = [p.mention for p in objects if p.prep == "from"]
-    receiving = trigger in _RECEIVE
+        by = [p.mention for p in objects if p.prep in w.prep_from]
+    receiving = trigger in w.receiving_verbs
     if receiving:
         # "Ukraine received tanks from Poland": the subject receives, "from" gives
-        subject, by = [p.mention for p in objects if p.prep == "from"], subject
+        subject, by = [p.mention for p in objects if p.prep in w.prep_from], subject
     for m in subject or by:
         for code in party_codes(m):
             donors.setdefault(code, actor_of(doc, m, code))
-    if frame.blocked and not trigger.startswith("offer"):
-        return None
+    if frame.modality is not None and trigger not in w.offer_verbs:
+        return frame.modality, frame
     if not donors:
-        return None
+        return Veto.NO_PARTY, frame
     recipients: dict[str, Actor] = {}
-    receivers = [Party(m, "subject") for m in by] if receiving else objects
+    receivers = [Party(m, SUBJECT) for m in by] if receiving else objects
     for party in receivers:
-        if not receiving and (party.prep == "in" or (party.prep in {"by", "from"} and party.mention in by)):
+        if not receiving and (party.prep in w.prep_in or (party.prep in givers and party.mention in by)):
             continue
         for code in party_codes(party.mention, donors):
             if code not in donors:
                 recipients.setdefault(code, actor_of(doc, party.mention, code))
     territories = {c for c in recipients if any(doc.same_state(c, d) for d in donors)}
     if territories and territories == set(recipients):
-        return None  # troops or aid sent to one's own territory (DNK -> GRL) are domestic
+        return Veto.DOMESTIC, frame  # troops or aid sent to one's own territory (DNK -> GRL) are domestic
     if not recipients:
         for m in _later_recipients(frame):
             for code in party_codes(m, donors):
                 if code not in donors:
                     recipients.setdefault(code, actor_of(doc, m, code))
-    if not recipients and (_for_something(window) or not (set(window) & _AID_NOUNS or set(donors) & ORGANIZATION_CODES)):
-        return None  # no one receives it: domestic ("a package for airlines") or not support
+    if not recipients and (_for_something(frame, window) or not (set(window) & w.aid_heads or set(donors) & ORGANIZATION_CODES)):
+        return Veto.NOT_SUPPORT_OF_ACTOR, frame  # no one receives it: domestic ("a package for airlines") or not support
     status, date = frame.when()
-    if trigger in {"pledge", "pledges", "pledged", "promise", "promises", "promised", "commit", "commits", "committed"}:
-        status = "planned" if status == "occurred" else status  # the support is still to come; the date is the pledge's
+    if trigger in w.pledge_verbs:
+        status = PLANNED if status == OCCURRED else status  # the support is still to come; the date is the pledge's
     types = _types(frame, window)
     return SupportPledge(
         donors=tuple(donors.values()),
         recipients=tuple(recipients.values()),
         support_types=types,
-        items=_items(clause_text),
+        items=_items(doc, clause_text),
         amount=amount,
         mentions=(frame.mention(),),
         date=date,
@@ -156,10 +167,10 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> SupportP
         status=status,
         negated=frame.negated,
         cameo=_cameo(types, status),
-        plover="AID",
+        plover=PLOVER_AID,
         extractor=SupportPledgeExtractor.name,
         confidence=0.7 if recipients else 0.5,
-    )
+    ), frame
 
 
 def _later_recipients(frame: Frame) -> list[ActorMention]:
@@ -170,30 +181,36 @@ def _later_recipients(frame: Frame) -> list[ActorMention]:
     for m in frame.sentence_parties:
         if frame.clause_end <= m.first_token < stop and m.first_token > 0:
             prev = toks[m.first_token - 1].lower
-            if prev == "the" and m.first_token > 1:
+            if prev in frame.w.definite and m.first_token > 1:
                 prev = toks[m.first_token - 2].lower
-            if prev in {"to", "for"}:
+            if prev in frame.w.recipient_preps:
                 return [m]
     return []
 
 
-def _for_something(window: list[str]) -> bool:
+def _for_something(frame: Frame, window: list[str]) -> bool:
     """'a support package for airlines': support for a sector, not for a party."""
+    w = frame.w
     for a, b in zip(window, window[1:], strict=False):
-        if a == "for" and b.isalpha() and b.islower() and b not in {"the", "a", "an", "its", "their", "his", "her"}:
+        if a in w.prep_for and b.isalpha() and b.islower() and b not in w.determiners:
             return True
     return False
 
 
 def _types(frame: Frame, window: list[str]) -> tuple[SupportType, ...]:
+    """The kinds of support: the ``type_*`` word classes the object words fall in."""
     words = set(window) | set(frame.words(frame.first - 3, frame.first))
-    return tuple(cast("SupportType", t) for t, vocab in LEXICON.support_types.items() if words & vocab)
+    return tuple(
+        cast("SupportType", name[len(SUPPORT_TYPE_PREFIX) :])
+        for name, vocab in frame.w.items()
+        if name.startswith(SUPPORT_TYPE_PREFIX) and words & vocab
+    )
 
 
-def _items(text: str) -> tuple[str, ...]:
+def _items(doc: Document, text: str) -> tuple[str, ...]:
     low = text.lower()
     out: list[str] = []
-    for item in LEXICON.support_items:
+    for item in sorted(doc.lexicon.words.support_items, key=lambda x: (-len(x), x)):
         if item in low and not any(item in longer for longer in out):
             out.append(item)
     return tuple(out)
@@ -203,25 +220,16 @@ def _amount(doc: Document, frame: Frame) -> Amount | None:
     toks = doc.tokens
     if frame.clause_end <= frame.last:
         return None
-    start, end = toks[frame.last].start, toks[frame.clause_end - 1].end
-    m = _AMOUNT.search(doc.text, start, end)
-    if m is None:
+    found = find_amount(doc.text, toks[frame.last].start, toks[frame.clause_end - 1].end)
+    if found is None:
         return None
-    text = m.group()
-    low = text.lower()
-    currency = next((c for sym, c in _CURRENCY.items() if sym in low.split() or low.startswith(sym)), None)
-    number = regex.search(r"\d[\d,]*(?:\.\d+)?", text)
-    value = float(number.group().replace(",", "")) if number else None
-    if value is not None:
-        scale = next((f for word, f in _SCALE.items() if regex.search(rf"\d\s?{word}\b", low)), 1.0)
-        value *= scale
-    return Amount(value=value, currency=currency, text=text, span=span_of(doc, m.start(), m.end()))
+    start, end, value, currency = found
+    return Amount(value=value, currency=currency, text=doc.text[start:end], span=span_of(doc, start, end))
 
 
 def _cameo(types: tuple[SupportType, ...], status: str) -> str:
-    base = "033" if status == "planned" else "07"
-    sub = {"economic": "1", "military": "2", "humanitarian": "3"}
-    for t in ("military", "economic", "humanitarian"):
-        if t in types:
-            return base + sub[t] if base == "033" else "07" + sub[t]
-    return "030" if status == "planned" else "070"
+    pledged = status == PLANNED
+    for kind in CAMEO_AID_KIND:
+        if kind in types:
+            return (CAMEO_PLEDGE_AID if pledged else CAMEO_PROVIDE_AID) + CAMEO_AID_KIND[kind]
+    return CAMEO_PLEDGE_SUPPORT if pledged else CAMEO_PROVIDE_SUPPORT

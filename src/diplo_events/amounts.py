@@ -1,0 +1,61 @@
+"""Amounts of money (or tonnage) stated with a pledge: "$3.8 billion", "260 mln dlrs".
+
+The currencies, scale words and units are data (``data/amounts.toml``); the pattern is built
+from them once.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+__all__ = ["find_amount"]
+
+
+@cache
+def _table() -> dict[str, Any]:
+    return tomllib.loads((resources.files("diplo_events") / "data" / "amounts.toml").read_text("utf-8"))
+
+
+def _alternation(words: Any) -> str:
+    return "|".join(regex.escape(w).replace("\\ ", r"\ ") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _pattern() -> regex.Pattern[str]:
+    t = _table()
+    scales = _alternation(t["scales"])
+    return regex.compile(
+        rf"""
+        (?:{_alternation(t["symbols"])})\s?\d[\d,.]*(?:\s?(?:{scales}))?\b
+        | \d[\d,.]*\s?(?:{scales})?\s?(?:{_alternation(t["words"])})\b
+        | \d[\d,.]*\s(?:{_alternation(t["quantities"]["units"])})\b
+        """,
+        regex.VERBOSE | regex.IGNORECASE,
+    )
+
+
+def find_amount(text: str, start: int, end: int) -> tuple[int, int, float | None, str | None] | None:
+    """The first amount in ``text[start:end]``: (start, end, value, ISO currency or None).
+
+    >>> find_amount("pledged $3.8 billion in aid", 0, 27)
+    (8, 20, 3800000000.0, 'USD')
+    """
+    m = _pattern().search(text, start, end)
+    if m is None:
+        return None
+    t = _table()
+    low = m.group().lower()
+    words = low.split()
+    currency = next((c for sym, c in t["symbols"].items() if low.startswith(sym.lower())), None)
+    currency = currency or next((c for word, c in t["words"].items() if word in words or low.endswith(word)), None) or None
+    number = regex.search(r"\d[\d,]*(?:\.\d+)?", low)
+    value = float(number.group().replace(",", "")) if number else None
+    if value is not None:
+        scale = next((f for word, f in t["scales"].items() if regex.search(rf"\d\s?{regex.escape(word)}\b", low)), 1.0)
+        value *= scale
+    return m.start(), m.end(), value, currency
