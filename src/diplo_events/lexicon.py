@@ -59,6 +59,12 @@ class Trigger:
     needs: str = "-"
     source: str = "user"
 
+    @property
+    def object_class(self) -> str | None:
+        """The word class its object must fall in, for ``needs = object:<class>``."""
+        kind, _, name = self.needs.partition(":")
+        return name or None if kind == "object" else None
+
     def forms(self) -> frozenset[str]:
         """Every written form of the lemma, in lower case."""
         return inflected(self.lemma, "verb" if self.pos == "phrasal" else self.pos)
@@ -291,7 +297,7 @@ class Lexicon:
         if trigger.pos not in _POS:
             msg = f"trigger {trigger.lemma!r}: part of speech {trigger.pos!r} is not one of {', '.join(_POS)}"
             raise DataFileError(msg)
-        if trigger.needs not in _NEEDS:
+        if trigger.needs.split(":")[0] not in _NEEDS:
             msg = f"trigger {trigger.lemma!r}: needs {trigger.needs!r} is not one of {', '.join(sorted(_NEEDS))}"
             raise DataFileError(msg)
         if trigger.pos in {"phrasal", "compound"} and " " not in trigger.lemma:
@@ -339,6 +345,10 @@ class Lexicon:
             resolve(name)
         self.words = WordClasses(words)
         self.phrases = WordClasses({k: tuple(sorted(tuple(p.split()) for p in v)) for k, v in words.items()})
+        for t in self._triggers:
+            if t.object_class is not None and t.object_class not in words:
+                msg = f"trigger {t.lemma!r} needs an object of class {t.object_class!r}, which the lexicon does not have"
+                raise DataFileError(msg)
         by_form: dict[tuple[str, str], list[Trigger]] = {}
         for t in self._triggers:
             for f in t.forms():

@@ -41,6 +41,7 @@ NEEDS_RECIPIENT: Final = "recipient"
 # trigger families the rules treat apart (data/triggers.tsv)
 FAMILY_CANCEL: Final = "cancel"
 FAMILY_WITHDRAW: Final = "withdraw"
+FAMILY_LEAVE: Final = "leave"
 
 # how an actor mention was named (document.ActorMention.kind)
 NAME: Final = "name"

@@ -194,10 +194,10 @@ class Frame:
         if not left:
             mode = self._may_borrow_subject()
             if mode is None:
-                return []
+                return self._subject_from_context()
             left = [m for m in self.sentence_parties if m.last_token <= self.first and not self._governed(m)]
             if not left:
-                return []
+                return self._subject_from_context()
             # a clause joined by "and"/"but" is its own assertion; one opened by "including",
             # "saying" ... is governed by the main clause's verb ("urged X, saying ...")
             self.subject_from_sentence = self.doc.tokens[self.clause_start - 1].lower not in self.w.coordinators
@@ -225,6 +225,29 @@ class Frame:
             else:
                 run.insert(0, m)
         return run
+
+    def _subject_from_context(self) -> list[ActorMention]:
+        """A pronoun or a title standing for the subject ("He", "It", "The president", "the
+        regime") at the start of its clause: the party the previous sentence (or the headline)
+        opens with."""
+        toks = self.doc.tokens
+        w = self.w
+        words = [t.lower for t in toks[self.clause_start : self.first]]
+        while words and words[0] in w.definite:
+            words = words[1:]
+        if not words or not (words[0] in w.subject_references or " ".join(words[:2]) in w.subject_references):
+            return []
+        if self.clause_start != self.sentence.first_token and toks[self.clause_start - 1].lower not in w.coordinators:
+            return []
+        k = bisect.bisect_left(self.doc.sentences, self.sentence.start, key=_sentence_start)
+        for sentence in (self.doc.sentences[k - 1] if k > 0 else None, self.doc.sentences[0]):
+            if sentence is None or sentence is self.sentence:
+                continue
+            parties = [m for m in self.doc.sentence_actors(sentence) if is_party(self.doc, m) and m.codes]
+            if parties:
+                first = parties[0]
+                return [m for m in parties if m.codes == first.codes][:1]
+        return []
 
     def _may_borrow_subject(self) -> object | None:
         """Whether a clause without a named subject borrows one from its sentence: the first
@@ -270,6 +293,8 @@ class Frame:
             i -= 1
         if i < self.sentence.first_token or toks[i].lower not in self.w.not_subject_before:
             return False
+        if toks[i].lower in self.w.articles and m.role is not None:
+            return False  # "a Turkish envoy met ...": an official known by nationality and title
         return not (toks[i].lower in self.w.of and i > 0 and toks[i - 1].lower in self.w.agents)
 
     def objects(self, role_preps: frozenset[str] | None = None, *, topic_first: bool = False) -> list[Party]:
@@ -502,6 +527,10 @@ def _modifier(doc: Document, m: ActorMention) -> bool:
     before, after = toks[m.first_token - 1].lower, toks[m.last_token]
     opens_with_the = m.text.lower().split()[0] in w.definite
     word = after.lower
+    # "the UN relief agency": an agent at the head of the noun phrase makes the name a party
+    head = [t.lower for t in toks[m.last_token : min(m.last_token + 3, len(toks))] if t.text.isalpha() and t.text.islower()]
+    if any(h in w.agents for h in head):
+        return False
     return (
         (before in w.articles or opens_with_the)
         and after.text.isalpha()
@@ -537,6 +566,10 @@ def _adverb(word: str) -> bool:
 
 def _expr_start(expr: Any) -> int:
     return int(expr.start)
+
+
+def _sentence_start(s: Sentence) -> int:
+    return s.start
 
 
 def _first_token(m: ActorMention) -> int:

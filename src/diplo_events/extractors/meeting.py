@@ -224,9 +224,13 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
     lex = frame.doc.lexicon
     if len(codes) == 1:
         (code,) = codes
-        if code not in ORGANIZATION_CODES and not frame.negated:
+        other = _uncoded_other_side(frame)
+        if other is None and code not in ORGANIZATION_CODES and not frame.negated:
             return Veto.NO_SECOND_PARTY  # a state meeting itself is domestic
-        if trigger in lex.forms(MEETING, VERB, needs=_TWO_PARTIES) and not _group_subject(frame, subject):
+        if other is not None and location is not None and location.country != code and other in frame.w.counterpart_words:
+            # "Modi met his counterpart in Tokyo": the counterpart is the host's
+            codes = {**codes, location.country: Actor(code=location.country, text=location.text or location.country, span=location.span)}
+        if trigger in lex.forms(MEETING, VERB, needs=_TWO_PARTIES) and not _group_subject(frame, subject) and other is None:
             return Veto.NO_SECOND_PARTY
     status, date = frame.when()
     entry = lex.trigger(trigger, MEETING)
@@ -242,6 +246,25 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
         extractor=MeetingExtractor.name,
         confidence=0.7 if len(codes) > 1 else 0.5,
     )
+
+
+def _uncoded_other_side(frame: Frame) -> str | None:
+    """A second side the text names but no code stands for: "met his counterpart", "met a
+    delegation": the word that shows it, or None."""
+    toks = frame.doc.tokens
+    w = frame.w
+    j = frame.last
+    stop = min(frame.clause_end, frame.last + 6)
+    while j < stop and (toks[j].lower in w.meeting_role_preps or toks[j].lower in w.determiners or toks[j].lower in w.function_words):
+        j += 1
+    for k in range(j, min(j + 3, stop)):
+        tok = toks[k]
+        if tok.lower in w.other_side_heads:
+            coded = any(j <= m.first_token <= k and m.codes for m in frame.sentence_parties)
+            return None if coded else tok.lower  # "their British counterparts" is coded already
+        if not tok.text.isalpha():
+            break
+    return None
 
 
 def _compound(frame: Frame) -> list[ActorMention]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from ..document import Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
 from ..models import Actor, Suspension
-from ..names import CAMEO_CLASS_PREFIX, FAMILY_CANCEL, FAMILY_WITHDRAW, NEEDS_NOTHING, NOUN, PHRASAL, PLOVER_SANCTION, SUSPENSION, VERB, WITH
+from ..names import CAMEO_CLASS_PREFIX, FAMILY_CANCEL, FAMILY_LEAVE, FAMILY_WITHDRAW, NEEDS_NOTHING, NOUN, PHRASAL, PLOVER_SANCTION, SUSPENSION, VERB, WITH
+from ..places import place_after
 from ..registry import extractors
 from ..vetoes import Veto
-from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes
+from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, span_of
 
 __all__ = ["SuspensionExtractor"]
 
@@ -64,6 +65,12 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, Span | 
                     found.append((i, last, None))  # "broke with X": the party is what is broken with
                     continue
             elif low not in single:
+                # "pulled its ambassador out of Niger": the particle after a short object
+                k = next((k for k in range(i + 2, min(i + 5, stop)) if toks[k].lower in phrasal[low]), None)
+                if k is None or not is_trigger_case(doc, sentence, i):
+                    continue
+                obj = _object(doc, i, i + 1, k, allowed=lex.words.suspendable)
+                found.append((i, i + 1, obj))
                 continue
         elif low not in single:
             continue
@@ -76,22 +83,29 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, Span | 
     return found
 
 
-def _object(doc: Document, first: int, last: int, stop: int) -> Span | Veto:
-    """The token range of what the trigger suspends, or the veto when it is not cooperation."""
+def _object(doc: Document, first: int, last: int, stop: int, allowed: frozenset[str] | None = None) -> Span | Veto:
+    """The token range of what the trigger suspends, or the veto when it is not cooperation.
+    What counts is the trigger's own object class when the lexicon names one ("close" an
+    embassy), else its family's (what one withdraws from, what one cancels, what one suspends)."""
     toks = doc.tokens
     lex = doc.lexicon
     w = lex.words
     low = toks[first].lower
     j = last
-    if low in lex.forms(SUSPENSION, family=FAMILY_WITHDRAW) and j < stop and toks[j].lower in w.withdraw_preps:
-        j += 1
-        if j < stop and toks[j].lower in w.of:
+    entry = lex.trigger(low, SUSPENSION)
+    own = w[entry.object_class] if entry is not None and entry.object_class else allowed
+    withdrawing = low in lex.forms(SUSPENSION, family=FAMILY_WITHDRAW) and j < stop and toks[j].lower in w.withdraw_preps
+    if withdrawing or low in lex.forms(SUSPENSION, family=FAMILY_LEAVE):
+        while j < stop and toks[j].lower in w.withdraw_preps | w.of:
             j += 1
-        allowed = w.leavable
         near = doc.actors_between(toks[j].start, toks[min(j + 1, stop - 1)].end) if j < stop else []
         org = next((m for m in near if set(m.codes) & ORGANIZATION_CODES), None)
         if org is not None:
-            return (org.first_token, org.last_token)  # "withdraw from the CIS": leaving a body
+            return (org.first_token, org.last_token)  # "withdraw from the CIS", "quit NATO": leaving a body
+    if own is not None:
+        allowed = own
+    elif withdrawing:
+        allowed = w.leavable
     elif low in lex.forms(SUSPENSION, family=FAMILY_CANCEL):
         allowed = w.cancellable
     else:
@@ -146,6 +160,11 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
             if code not in actors:
                 counterparts.setdefault(code, actor_of(doc, party.mention, code))
     suspended = None
+    if obj is not None and not counterparts and doc.tokens[obj[1] - 1].lower in w.obj_envoy:
+        place = _seat(frame, obj[1])  # "closed its embassy in Kabul": the host state is the other side
+        if place is not None and place[0] not in actors:
+            code, start, end = place
+            counterparts[code] = Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end))
     if obj is not None:
         a, b = obj
         words = {t.lower for t in doc.tokens[a:b]}
@@ -174,6 +193,16 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
         extractor=SuspensionExtractor.name,
         confidence=0.7 if counterparts else 0.5,
     ), frame
+
+
+def _seat(frame: Frame, after: int) -> tuple[str, int, int] | None:
+    """The place an embassy or a mission is in: "its embassy in Kabul", "its ambassador to Israel"."""
+    toks = frame.doc.tokens
+    w = frame.w
+    for k in range(after, min(frame.clause_end, after + 3)):
+        if toks[k].lower in w.prep_in | w.prep_to | w.prep_from:
+            return place_after(frame.doc, k + 1)
+    return None
 
 
 def _named(doc: Document, a: int, b: int) -> bool:
