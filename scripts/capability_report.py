@@ -40,7 +40,10 @@ def main() -> None:
     print("-" * 63)
     tot_pos = tot_neg = ok_pos = ok_neg = 0
     for (table, family), r in rates.items():
-        print(f"{table:<15} {family:<19} {r.positives:>4} {r.negatives:>4} {_pct(r.positive_rate):>8} {_pct(r.negative_rate):>8}")
+        print(
+            f"{table:<15} {family:<19} {r.positives:>4} {r.negatives:>4} "
+            f"{_pct(r.positive_rate):>8} {_pct(r.negative_rate):>8}"
+        )
         tot_pos += r.positives
         tot_neg += r.negatives
         ok_pos += round((r.positive_rate or 0) * r.positives)
