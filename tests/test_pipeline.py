@@ -36,11 +36,12 @@ class Broken:
         raise RuntimeError("boom")
 
 
-def test_default_pipeline_has_the_three_builtin_extractors() -> None:
+def test_default_pipeline_has_the_builtin_extractors() -> None:
     assert Pipeline.default().names == [
         "diplo_events.meeting.v1",
         "diplo_events.suspension.v1",
         "diplo_events.support_pledge.v1",
+        "diplo_events.contingent.v1",
     ]
 
 

@@ -18,7 +18,7 @@ import datetime as dt
 
 import regex
 
-from .document import ActorMention, Document, PlaceMention, Token
+from .document import ActorMention, Document, PlaceMention, Sentence, Token
 from .gazetteer import ORGANIZATION_CODES, Entry, Gazetteer
 from .lexicon import LEXICON
 
@@ -63,7 +63,7 @@ class ActorResolver:
                 if toks[i].lower not in starts_a_name:
                     i += 1
                     continue
-                mention = self._name_at(doc, gaz, i, sentence.last_token, day, seen_people)
+                mention = self._name_at(doc, gaz, i, sentence.last_token, day, seen_people, _title_case(doc, sentence))
                 if mention is None:
                     i += 1
                     continue
@@ -80,7 +80,7 @@ class ActorResolver:
         doc.actors = found
 
     def _name_at(
-        self, doc: Document, gaz: Gazetteer, i: int, stop: int, day: dt.date | None, seen: set[str]
+        self, doc: Document, gaz: Gazetteer, i: int, stop: int, day: dt.date | None, seen: set[str], headline: bool = False
     ) -> ActorMention | None:
         toks = doc.tokens
         first = toks[i]
@@ -112,7 +112,7 @@ class ActorResolver:
                 start, end = toks[i].start, toks[i + length - 1].end
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
                 return ActorMention(start, end, "", (), "city", i, i + length)
-            if length == 1 and _surname_ok(first) and _stands_alone(doc, i):
+            if length == 1 and _surname_ok(first) and _stands_alone(doc, i, headline):
                 names = gaz.surnames.get(key[0], set())
                 known = names & seen
                 if known:
@@ -155,7 +155,16 @@ _MONTHS = frozenset("january february march april may june july august september
 _DATE_WORDS_BEFORE = frozenset({"in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "to", "before", "after", "on"})
 
 
-def _stands_alone(doc: Document, i: int) -> bool:
+def _title_case(doc: Document, sentence: Sentence) -> bool:
+    """A headline in Title Case ("Kerry, Lavrov Hold Talks"): every word is capitalised, so a
+    capital after a surname does not make it part of a longer name."""
+    if sentence.last_token - sentence.first_token > 40:
+        return False  # a headline is short; this also keeps the check constant-time per token
+    words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
+    return 2 <= len(words) <= 16 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+def _stands_alone(doc: Document, i: int, headline: bool = False) -> bool:
     """A bare surname: not the first or middle word of an unknown longer name ("Santos
     Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan"); not a month
     ("in May", "May 5")."""
@@ -166,7 +175,7 @@ def _stands_alone(doc: Document, i: int) -> bool:
         if word_before in _DATE_WORDS_BEFORE or nxt_text[:1].isdigit():
             return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1:
+    if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1 and not headline:
         return False
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _TITLES:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 __all__ = ["LEXICON", "Lexicon", "Trigger", "WordClasses"]
 
 _POS = ("verb", "noun", "phrasal", "compound")
-_NEEDS = frozenset({"-", "object", "two_parties", "qualifier", "destination", "phone", "recipient"})
+_NEEDS = frozenset({"-", "object", "two_parties", "qualifier", "destination", "phone", "recipient", "contingent"})
 _MEMBER_KINDS = {"nouns": "noun", "verbs": "verb", "gerunds": "gerund", "words": "word"}
 
 

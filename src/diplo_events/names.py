@@ -37,6 +37,7 @@ NEEDS_QUALIFIER: Final = "qualifier"
 NEEDS_DESTINATION: Final = "destination"
 NEEDS_PHONE: Final = "phone"
 NEEDS_RECIPIENT: Final = "recipient"
+NEEDS_CONTINGENT: Final = "contingent"
 
 # trigger families the rules treat apart (data/triggers.tsv)
 FAMILY_CANCEL: Final = "cancel"
@@ -79,3 +80,4 @@ CAMEO_AID_KIND: Final = {"military": "2", "economic": "1", "humanitarian": "3"}
 CAMEO_PLEDGE_SUPPORT: Final = "030"
 CAMEO_PROVIDE_SUPPORT: Final = "070"
 MERGE_CLASS_PREFIX: Final = "merge_"
+CAMEO_PEACEKEEPING: Final = "074"

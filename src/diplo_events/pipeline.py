@@ -35,6 +35,7 @@ DEFAULT_EXTRACTORS = (
     "diplo_events.meeting.v1",
     "diplo_events.suspension.v1",
     "diplo_events.support_pledge.v1",
+    "diplo_events.contingent.v1",
 )
 
 

@@ -22,6 +22,7 @@ class Veto(Enum):
     MEET_IDIOM = ("meet_idiom", "'meet' as an idiom (meet a target, a deadline, a demand)")
     NO_SECOND_PARTY = ("no_second_party", "meetings with no second party (a cabinet meeting, a party congress)")
     DOMESTIC = ("domestic", "domestic halts, funding, talks or support (one state on both sides)")
+    PRAISE = ("praise", "praise, welcome and verbal defence of another (welcoming a decision, not a visitor)")
     PURCHASE = ("purchase", "purchases and arms sales")
     NOT_DIPLOMATIC = ("not_diplomatic", "halts of trade, flights, fighting or other things that are no relation, exchange, commitment or presence")
     SUSPENDED_MEETING = ("suspended_meeting", "a cancelled or suspended meeting is a suspension, never a meeting")
@@ -29,6 +30,7 @@ class Veto(Enum):
     TRAVEL_NOT_VISIT = ("travel_not_visit", "troops, refugees or ships going somewhere: private or non-diplomatic travel")
     VISIT_ENDED = ("visit_ended", "'ended a visit': the visit took place; no suspension")
     NOT_SUSPENDED = ("not_suspended", "talks that ended without agreement, an intransitive end: nothing is suspended")
+    NOT_PEACEKEEPING = ("not_peacekeeping", "troops going to war or retreating (retreat of invading or combat forces): no force, mission or contingent is named")
     NOT_SUPPORT_OF_ACTOR = ("not_support_of_actor", "support for a sector, a policy or an idea rather than for an actor")
     # conditions a trigger did not meet
     NO_PARTY = ("no_party", "no codable party in the clause or, for a pronoun or title, the text before it")

@@ -399,7 +399,17 @@ class Frame:
         if _has_phrase([word for _, word in near], self.doc.lexicon.phrases.hypothetical_phrases):
             return Veto.HYPOTHETICAL
         sentence_left = self.words(max(self.sentence.first_token, self.first - _MAX_REACH), self.first)
-        return Veto.HYPOTHETICAL if set(sentence_left) & w.conditions else None
+        if set(sentence_left) & w.conditions:
+            return Veto.HYPOTHETICAL
+        after = self.words(self.last, min(self.clause_end, self.last + 6))
+        if set(after) & w.modal_after and self._noun_subject(after):
+            return Veto.HYPOTHETICAL  # "a phone call between X and Y could take place"
+        return None
+
+    def _noun_subject(self, after: list[str]) -> bool:
+        """Whether the trigger is a noun heading the subject of the modal after it (no verb
+        between them): "talks between X and Y may resume", not "met X, who may ..."."""
+        return self.doc.tokens[self.first].lower in self.doc.lexicon.forms(MEETING, NOUN) and not set(after) & self.w.boundaries
 
     @cached_property
     def planned(self) -> bool:

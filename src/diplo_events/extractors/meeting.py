@@ -14,6 +14,7 @@ from ..names import (
     NEEDS_TWO_PARTIES as _TWO_PARTIES,
     MEETING,
     NOUN,
+    OBJECT,
     OCCURRED,
     PERSON,
     PLANNED,
@@ -76,12 +77,15 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     w = lex.words
     main = lex.forms(MEETING, NOUN) | lex.forms(MEETING, VERB, needs=_ANY) | lex.forms(MEETING, VERB, needs=_TWO_PARTIES)
     qualified = lex.forms(MEETING, NOUN, needs=_QUALIFIER)
+    nouns = lex.forms(MEETING, NOUN)
     travel = lex.forms(MEETING, VERB, needs=_DESTINATION)
     speech = lex.forms(MEETING, VERB, needs=_PHONE)
     found: list[tuple[int, int]] = []
     for i in range(sentence.first_token, sentence.last_token):
         low = toks[i].lower
         if low in main and is_trigger_case(doc, sentence, i):
+            if i + 1 < sentence.last_token and toks[i + 1].lower in nouns and low not in nouns:
+                continue  # "a phone call", "a telephone conversation": the noun after it is the trigger
             if low in qualified:
                 entry = lex.trigger(low, MEETING, NOUN)
                 qualifiers = w.get("meeting_qualifier_" + entry.lemma, frozenset()) if entry else frozenset()
@@ -142,6 +146,8 @@ def _events(frame: Frame, earlier: list[Meeting]) -> list[Meeting] | Veto:
         objects = frame.objects(w.with_between, topic_first=True)
     else:
         objects = frame.objects()
+    if trigger in w.welcoming and not any(p.prep == OBJECT and p.mention.first_token <= frame.last + 3 for p in objects):
+        return Veto.PRAISE  # "welcomed Turkey's decision": praise of a decision, not a welcome of a visitor
     weak = trigger in lex.forms(MEETING, VERB, needs=_TWO_PARTIES)
     if weak:
         objects = [p for p in objects if p.prep not in w.prep_from]  # "received tanks from Poland" is no meeting

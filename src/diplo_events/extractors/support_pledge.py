@@ -16,6 +16,7 @@ from ..names import (
     CAMEO_PROVIDE_AID,
     CAMEO_PROVIDE_SUPPORT,
     MEMBERS,
+    NEEDS_CONTINGENT,
     NOUN,
     OBJECT,
     OCCURRED,
@@ -63,7 +64,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     toks = doc.tokens
     lex = doc.lexicon
     phrasal = lex.phrasal(SUPPORT_PLEDGE)
-    verbs = lex.forms(SUPPORT_PLEDGE, VERB)
+    verbs = lex.forms(SUPPORT_PLEDGE, VERB) - lex.forms(SUPPORT_PLEDGE, VERB, needs=NEEDS_CONTINGENT)
     compounds = lex.compounds(SUPPORT_PLEDGE)
     stop = sentence.last_token
     found: list[tuple[int, int]] = []
@@ -105,6 +106,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[Su
     clause_text = doc.text[after : min(sentence.end, after + 400)]  # items are named close by
     amount = _amount(doc, frame)
     has_object = any(x in w.support_objects for x in window) or amount is not None
+    if not has_object and first > 0 and doc.tokens[first - 1].lower in w.passive_aux:
+        # "Anti-tank weapons were delivered to Ukraine": the object is the passive subject
+        has_object = any(x in w.support_objects for x in frame.words(frame.clause_start, first))
     objects = frame.objects()
     direct = [p for p in objects if p.prep in {OBJECT, POSSESSIVE} and p.mention.first_token <= frame.last + 3]
     if trigger in w.recipient_verbs:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..document import Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
 from ..models import Actor, Suspension
-from ..names import CAMEO_CLASS_PREFIX, FAMILY_CANCEL, FAMILY_LEAVE, FAMILY_WITHDRAW, NEEDS_NOTHING, NOUN, PHRASAL, PLOVER_SANCTION, SUSPENSION, VERB, WITH
+from ..names import CAPITAL as CAPITAL_KIND, CAMEO_CLASS_PREFIX, FAMILY_CANCEL, FAMILY_LEAVE, FAMILY_WITHDRAW, NEEDS_NOTHING, NOUN, PHRASAL, PLOVER_SANCTION, SUSPENSION, VERB, WITH
 from ..places import place_after
 from ..registry import extractors
 from ..vetoes import Veto
@@ -159,6 +159,16 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
         for code in party_codes(party.mention, actors):
             if code not in actors:
                 counterparts.setdefault(code, actor_of(doc, party.mention, code))
+    if not counterparts and obj is not None:
+        # "withdrawing from the Iran nuclear deal", "out of the UN mission": a name inside what
+        # is left or suspended is the other side
+        toks = doc.tokens
+        lo, hi = toks[frame.last].start if frame.last < len(toks) else 0, toks[min(obj[1] + 6, frame.clause_end) - 1].end
+        for m in doc.actors_between(lo, hi):
+            codes = [c for c in party_codes(m, actors) if c not in actors]
+            if codes and m.kind != CAPITAL_KIND:
+                counterparts[codes[0]] = actor_of(doc, m, codes[0])
+                break
     suspended = None
     if obj is not None and not counterparts and doc.tokens[obj[1] - 1].lower in w.obj_envoy:
         place = _seat(frame, obj[1])  # "closed its embassy in Kabul": the host state is the other side
