@@ -9,23 +9,97 @@ Three passes over the tokens of each sentence:
    office-holder on the date makes the surname unambiguous;
 3. references back: "the alliance"/"the bloc" to the organisation in focus, "we"/"our"
    inside a quote to its speaker, "he"/"his country" to the last person named.
+
+The words these rules read (titles, pronouns, month names, seats of organisations ...) are
+data: the classes of ``data/actors.toml``, read once at import.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import tomllib
+from dataclasses import dataclass, fields
+from importlib import resources
 
 import regex
 
 from .document import ActorMention, Document, PlaceMention, Token
-from .gazetteer import ORGANIZATION_CODES, Entry, Gazetteer
+from .errors import DataFileError
+from .gazetteer import ADJECTIVE, ANAPHOR, BODY, CAPITAL, INSTITUTION, NAME, ORGANIZATION_CODES, PERSON, Entry, Gazetteer
 from .lexicon import LEXICON
 
 __all__ = ["ActorResolver"]
 
-_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
-_PRONOUNS = frozenset({"he", "she", "his", "her"})
+# The kinds of mention the resolver adds to those of gazetteer entries (see ``ActorMention``).
+REGION, NAME_PART, MEDIA, CITY, PRONOUN, COUNTRY_REF = "region", "name-part", "media", "city", "pronoun", "country_ref"
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word classes of ``data/actors.toml`` (each field is the class of that name, with the
+    classes it includes), and the seats of organisations."""
+
+    first_person: frozenset[str]
+    first_person_determiner: frozenset[str]
+    article: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    subject_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    third_person: frozenset[str]
+    possessive_clitic: frozenset[str]
+    coordinators: frozenset[str]
+    nation_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    own_state_nouns: frozenset[str]
+    spread_prepositions: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_after_article: frozenset[str]
+    pair_alone: frozenset[str]
+    motion_prepositions: frozenset[str]
+    side_place_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    months: frozenset[str]
+    date_words_before: frozenset[str]
+    leader_titles: frozenset[str]
+    leader_roles: frozenset[str]
+    office_words: frozenset[str]
+    defence_words: frozenset[str]
+    armed_state_words: frozenset[str]
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    adjective_endings: frozenset[str]
+    anaphor_modifiers: frozenset[str]
+    media_words: frozenset[str]
+    name_heads: frozenset[str]
+    currency_signs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    seats: dict[str, tuple[str, ...]]
+
+
+def _load_words() -> _Words:
+    """Read ``data/actors.toml`` once: each class with the words of the classes it includes.
+
+    Raises:
+        DataFileError: a class the resolver reads is missing, or an include names no class.
+    """
+    raw = tomllib.loads((resources.files(__package__) / "data/actors.toml").read_text())
+    seats = raw.pop(fields(_Words)[-1].name)
+    done: dict[str, frozenset[str]] = {}
+
+    def resolve(name: str) -> frozenset[str]:
+        if name not in done:
+            if name not in raw:
+                raise DataFileError(f"data/actors.toml: no class [{name}]")
+            table = raw[name]
+            done[name] = frozenset(table.get("words", ())).union(*map(resolve, table.get("include", ())))
+        return done[name]
+
+    classes = {f.name: resolve(f.name) for f in fields(_Words)[:-1]}
+    return _Words(**classes, seats={city: tuple(codes) for city, codes in seats.items()})
+
+
+_W = _load_words()
 
 
 class ActorResolver:
@@ -94,13 +168,13 @@ class ActorResolver:
             window = toks[i : i + length]
             key = tuple(t.lower for t in window)
             if key in gaz.regions:
-                return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "region", i, i + length)
-            entries = [e for e in gaz.lookup(key, day) if e.kind != "anaphor" and _case_ok(e, window)]
+                return _blank(toks, i, i + length, REGION)
+            entries = [e for e in gaz.lookup(key, day) if e.kind != ANAPHOR and _case_ok(e, window)]
             if entries and _not_a_party_here(doc, entries[0], i, i + length):
-                return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "name-part", i, i + length)
+                return _blank(toks, i, i + length, NAME_PART)
             if entries:
                 if _names_media(doc, i + length):
-                    return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "media", i, i + length)
+                    return _blank(toks, i, i + length, MEDIA)
                 return _from_entry(doc, entries[0], i, i + length)
             person = gaz.person_keys.get(key)
             if person is not None and (length > 1 or _surname_ok(first)):
@@ -111,7 +185,7 @@ class ActorResolver:
                 # a city is a place, not a party; its words are not read as other names
                 start, end = toks[i].start, toks[i + length - 1].end
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
-                return ActorMention(start, end, "", (), "city", i, i + length)
+                return _blank(toks, i, i + length, CITY)
             if length == 1 and _surname_ok(first) and _stands_alone(doc, i):
                 names = gaz.surnames.get(key[0], set())
                 known = names & seen
@@ -124,7 +198,7 @@ class ActorResolver:
                         return self._person(doc, gaz, active[0], i, i + 1, day)
                     if day is None:
                         # an undated text: a bare "Blair" is the one who led a state or a body
-                        leaders = [n for n in active if any(t.role in _LEADER_ROLES for t in gaz.people[n])]
+                        leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.people[n])]
                         if len(leaders) == 1:
                             return self._person(doc, gaz, leaders[0], i, i + 1, day)
         return None
@@ -138,21 +212,16 @@ class ActorResolver:
             codes = ()  # no role on that date, or several: not guessed
         role = next((t.role for t in tenures if t.role), None)
         text = doc.text[toks[a].start : toks[b - 1].end]
-        return ActorMention(toks[a].start, toks[b - 1].end, text, codes, "person", a, b, name=name, role=role)
+        return ActorMention(toks[a].start, toks[b - 1].end, text, codes, PERSON, a, b, name=name, role=role)
 
 
-_MEDIA_WORDS = frozenset({"news", "agency", "times", "post", "press", "radio", "tv", "television", "broadcasting", "tribune", "herald", "daily", "today", "telegraph", "journal", "gazette", "observer", "insider", "wire"})
+def _blank(toks: list[Token], a: int, b: int, kind: str) -> ActorMention:
+    """A stretch read as one name that codes no party (a region, a treaty's name, a city)."""
+    return ActorMention(toks[a].start, toks[b - 1].end, "", (), kind, a, b)
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "premier", "chancellor", "king", "queen", "prince", "sheikh", "emir", "secretary", "general", "ambassador", "envoy", "senator", "governor", "chairman", "leader", "pm", "mp", "foreign", "defence", "defense", "counterpart", "spokesman", "spokeswoman", "director", "chief"})
-# capitalised nouns that make a place name part of the name of a treaty, a meeting or a body
-_NAME_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "convention", "protocol", "club", "declaration", "process", "charter", "pact", "statute", "principles", "plan", "initiative", "format", "document", "memorandum", "group", "talks", "consensus", "framework", "understanding", "communique", "summit"})
-_CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5"})
 
-
-_LEADER_ROLES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader", "premier", "secretary general", "secretary-general"})
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-_DATE_WORDS_BEFORE = frozenset({"in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "to", "before", "after", "on"})
+_SENTENCE_STARTS = "sentence_starts"  # doc.cache key: the first token of each sentence
 
 
 def _stands_alone(doc: Document, i: int) -> bool:
@@ -160,41 +229,44 @@ def _stands_alone(doc: Document, i: int) -> bool:
     Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan"); not a month
     ("in May", "May 5")."""
     toks = doc.tokens
-    if toks[i].lower in _MONTHS:
+    if toks[i].lower in _W.months:
         word_before = toks[i - 1].lower if i > 0 else ""
         nxt_text = toks[i + 1].text if i + 1 < len(toks) else ""
-        if word_before in _DATE_WORDS_BEFORE or nxt_text[:1].isdigit():
+        if word_before in _W.date_words_before or nxt_text[:1].isdigit():
             return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1:
         return False
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _TITLES:
-        starts = doc.cache.get("sentence_starts")
+    if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _W.titles:
+        starts = doc.cache.get(_SENTENCE_STARTS)
         if starts is None:
-            starts = doc.cache["sentence_starts"] = {s.first_token for s in doc.sentences}
+            starts = doc.cache[_SENTENCE_STARTS] = {s.first_token for s in doc.sentences}
         return i - 1 not in starts
     return True
+
+
+_PLACE_KINDS = frozenset({CAPITAL, CITY})
 
 
 def _not_a_party_here(doc: Document, entry: Entry, a: int, b: int) -> bool:
     """'US$3 billion' is money; 'the Paris Agreement', 'the Minsk format' name a treaty or a
     forum: the place names in them are not parties."""
     toks = doc.tokens
-    if entry.kind == "institution" and a >= 2 and toks[a - 1].lower == "'s":
+    if entry.kind == INSTITUTION and a >= 2 and toks[a - 1].lower in _W.possessive_clitic:
         return True  # "Germany's Foreign Office": the possessor names the state
     nxt = toks[b] if b < len(toks) else None
     if nxt is None:
         return False
-    if nxt.text in _CURRENCY_SIGNS and nxt.start == toks[b - 1].end:
+    if nxt.text in _W.currency_signs and nxt.start == toks[b - 1].end:
         return True
-    return entry.kind in {"capital", "city"} and nxt.text[0].isupper() and nxt.lower in _NAME_HEADS
+    return entry.kind in _PLACE_KINDS and nxt.text[0].isupper() and nxt.lower in _W.name_heads
 
 
 def _names_media(doc: Document, i: int) -> bool:
     """'Qatar News Agency', 'Russia Today': a country name that is part of a media name."""
     toks = doc.tokens
-    return i < len(toks) and toks[i].text[0].isupper() and toks[i].lower in _MEDIA_WORDS
+    return i < len(toks) and toks[i].text[0].isupper() and toks[i].lower in _W.media_words
 
 
 def _merge_sorted(a: list[ActorMention], b: list[ActorMention]) -> list[ActorMention]:
@@ -215,51 +287,47 @@ def _surname_ok(tok: Token) -> bool:
     return len(tok.text) > 2 or tok.lower not in LEXICON.common_words
 
 
+_TAKE_ARTICLE = frozenset({NAME, INSTITUTION, BODY})  # "the Kremlin", "the Security Council"
+_TAKE_TITLE = frozenset({ADJECTIVE, NAME, CAPITAL})  # "Russian Foreign Minister", "Kyiv officials"
+
+
 def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:
     toks = doc.tokens
     start = toks[a].start
-    if a > 0 and toks[a - 1].lower == "the" and entry.kind in {"name", "institution", "body"}:
+    if a > 0 and toks[a - 1].lower in _W.article and entry.kind in _TAKE_ARTICLE:
         prev = toks[a - 1]
         if "\n" not in doc.text[prev.end : toks[a].start]:
             start, a = prev.start, a - 1
     end = toks[b - 1].end
-    role = _title_after(doc, b) if entry.kind in {"adjective", "name", "capital"} else None
+    role = _title_after(doc, b) if entry.kind in _TAKE_TITLE else None
     return ActorMention(start, end, doc.text[start:end], entry.codes, entry.kind, a, b, role=role)
 
 
-_TITLE_MODIFIERS = frozenset({
-    "deputy", "vice", "acting", "former", "top", "senior", "chief", "foreign", "defence", "defense", "finance",
-    "prime", "economy", "economic", "interior", "trade", "energy", "oil", "special", "national", "security", "state",
-    "military", "armed", "air", "naval", "intelligence", "agriculture", "health", "justice", "affairs", "external",
-    "permanent", "new", "visiting", "general", "crown", "supreme", "opposition", "de", "facto", "interim", "outgoing",
-})
-
-
-_ADJECTIVE_ENDINGS = ("al", "ary", "ian", "ic", "ive", "ist", "ern", "ese")
+_ADJECTIVE_ENDINGS = tuple(sorted(_W.adjective_endings))
 
 
 def _title_after(doc: Document, i: int) -> str | None:
     """The office right after a state's name or adjective ("Foreign Minister", "officials",
     "armed forces"): a run of title words that ends in an agent noun; verbs end the run."""
     toks = doc.tokens
-    j = i + 1 if i < len(toks) and toks[i].lower == "'s" else i
+    j = i + 1 if i < len(toks) and toks[i].lower in _W.possessive_clitic else i
     words: list[str] = []
     last_agent = 0
     coordinated = False
     for tok in toks[j : j + 6]:
         low = tok.lower
-        if not tok.text[0].isalpha() and low != ",":
+        if not tok.text[0].isalpha() and low not in _W.coordinators:
             break
         if low in LEXICON.agent_nouns:
             words.append(low)
             last_agent = len(words)
         elif last_agent:
             break
-        elif low in {"and", ",", "or"}:
+        elif low in _W.coordinators:
             coordinated = True  # "Cypriot and French counterparts" share their head
         elif coordinated and tok.text[0].isupper():
             continue  # "French" belongs to the next party
-        elif low in _TITLE_MODIFIERS or tok.text[0].isupper() or low.endswith(_ADJECTIVE_ENDINGS):
+        elif low in _W.title_modifiers or tok.text[0].isupper() or low.endswith(_ADJECTIVE_ENDINGS):
             words.append(low)  # "transitional government", "Foreign Minister"
         else:
             break
@@ -267,7 +335,6 @@ def _title_after(doc: Document, i: int) -> str | None:
 
 
 # -- references back ------------------------------------------------------------------------
-_ANAPHOR_MODIFIERS = frozenset({"-", "trans", "atlantic", "trans-atlantic", "transatlantic", "western", "north", "military", "defence", "defense", "european", "nation", "member", "country", "state", "strong", "nuclear", "un", "world", "global"})
 
 
 def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> list[ActorMention]:
@@ -279,7 +346,7 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
     index = _CodeIndex(found)
     out: list[ActorMention] = []
     for i, tok in enumerate(toks):
-        if tok.lower not in {"the", "our"}:
+        if tok.lower not in _W.anaphor_determiners:
             continue
         for j in range(i + 1, min(i + 6, len(toks))):
             low = toks[j].lower
@@ -287,9 +354,9 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
                 code = index.in_focus(heads[low], tok.start)
                 if code:
                     text = doc.text[tok.start : toks[j].end]
-                    out.append(ActorMention(tok.start, toks[j].end, text, (code,), "anaphor", i, j + 1))
+                    out.append(ActorMention(tok.start, toks[j].end, text, (code,), ANAPHOR, i, j + 1))
                 break
-            if not (low in _ANAPHOR_MODIFIERS or low.isdigit()):
+            if not (low in _W.anaphor_modifiers or low.isdigit()):
                 break
     return out
 
@@ -321,8 +388,6 @@ class _CodeIndex:
         return chosen[1] if chosen else None
 
 
-_SEATS = {"brussels": ("EU", "NATO"), "geneva": ("UN",), "vienna": ("IAEA", "OSCE"), "addis": ("AU",), "jakarta": ("ASEAN",)}
-_PLACE_WORDS = frozenset({"in", "at", "to", "from", "near", "outside", "via", "through"})
 
 
 def _seats_of_organisations(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
@@ -331,30 +396,30 @@ def _seats_of_organisations(doc: Document, found: list[ActorMention]) -> list[Ac
     out = []
     index: _CodeIndex | None = None
     for m in found:
-        orgs = _SEATS.get(m.text.lower()) if m.kind == "capital" else None
+        orgs = _W.seats.get(m.text.lower()) if m.kind == CAPITAL else None
         prev = doc.tokens[m.first_token - 1].lower if m.first_token > 0 else ""
-        if orgs and prev not in _PLACE_WORDS:
+        if orgs and prev not in _W.place_prepositions:
             index = index or _CodeIndex(found)
             code = index.in_focus(frozenset(orgs), m.start, exclude=m.start)
             if code is not None:
-                m = ActorMention(m.start, m.end, m.text, (code,), "capital", m.first_token, m.last_token, role=m.role)
+                m = ActorMention(m.start, m.end, m.text, (code,), CAPITAL, m.first_token, m.last_token, role=m.role)
         out.append(m)
     return out
 
 
-_COUNTRY_NOUNS = frozenset({"country", "island", "kingdom", "nation", "republic", "emirate"})
+_STATE_KINDS = frozenset({NAME, ADJECTIVE, CAPITAL, PERSON})  # mentions that "the country" refers back to
 
 
 def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'the country', 'the island' -> the states named shortly before, most recent first; the
     extractor takes the first that is not already the other side (kind ``country_ref``)."""
     toks = doc.tokens
-    states = [m for m in found if m.kind in {"name", "adjective", "capital", "person"} and m.codes]
+    states = [m for m in found if m.kind in _STATE_KINDS and m.codes]
     out: list[ActorMention] = []
     for i in range(len(toks) - 1):
-        if toks[i].lower != "the" or toks[i + 1].lower not in _COUNTRY_NOUNS:
+        if toks[i].lower not in _W.article or toks[i + 1].lower not in _W.country_nouns:
             continue
-        if i > 0 and toks[i - 1].lower in {"across", "throughout", "around"}:
+        if i > 0 and toks[i - 1].lower in _W.spread_prepositions:
             continue
         start = toks[i].start
         codes: list[str] = []
@@ -366,13 +431,16 @@ def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention
                     codes.append(code)
         if codes:
             end = toks[i + 1].end
-            out.append(ActorMention(start, end, doc.text[start:end], tuple(codes[:4]), "country_ref", i, i + 2))
+            out.append(ActorMention(start, end, doc.text[start:end], tuple(codes[:4]), COUNTRY_REF, i, i + 2))
     return out
+
+
+_TITLED_KINDS = frozenset({ADJECTIVE, NAME})  # "the Russian minister", "the U.S. envoy": officials
 
 
 def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'he', 'his country' -> the code of the last person (or titled official) named."""
-    people = [m for m in found if m.kind == "person" or (m.role and m.kind in {"adjective", "name"})]
+    people = [m for m in found if m.kind == PERSON or (m.role and m.kind in _TITLED_KINDS)]
     if not people:
         return []
     toks = doc.tokens
@@ -383,16 +451,16 @@ def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         while k < len(people) and people[k].start < tok.start:
             last = people[k]
             k += 1
-        if tok.lower in _PRONOUNS and last is not None and last.codes and tok.start - last.end < 600:
+        if tok.lower in _W.third_person and last is not None and last.codes and tok.start - last.end < 600:
             end_i = i + 1
-            if tok.lower in {"his", "her"} and i + 1 < len(toks) and toks[i + 1].lower in {"country", "government", "nation"}:
+            if tok.lower in _W.possessive_pronouns and i + 1 < len(toks) and toks[i + 1].lower in _W.own_state_nouns:
                 end_i = i + 2
             end = toks[end_i - 1].end
-            out.append(ActorMention(tok.start, end, doc.text[tok.start : end], last.codes, "pronoun", i, end_i))
+            out.append(ActorMention(tok.start, end, doc.text[tok.start : end], last.codes, PRONOUN, i, end_i))
     return out
 
 
-_PAIR_NOUNS = frozenset({"countries", "sides", "nations", "governments", "leaders", "neighbours", "neighbors", "states", "capitals", "allies", "rivals"})
+_REFERENCE_KINDS = frozenset({PRONOUN, ANAPHOR, COUNTRY_REF})  # references back, not sides of their own
 
 
 def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
@@ -402,17 +470,17 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     for i in range(len(toks) - 1):
         a, b = toks[i].lower, toks[i + 1].lower
         start_i = i
-        if a == "two" and i > 0 and toks[i - 1].lower == "the":
+        if a in _W.pair_after_article and i > 0 and toks[i - 1].lower in _W.article:
             start_i = i - 1
-        elif a != "both":
+        elif a not in _W.pair_alone:
             continue
-        if b not in _PAIR_NOUNS:
+        if b not in _W.pair_nouns:
             continue
         codes: list[str] = []
         for m in reversed(found[: bisect.bisect_left(found, toks[i].start, key=_start_of)]):
-            if m.kind in {"pronoun", "anaphor", "country_ref"}:
+            if m.kind in _REFERENCE_KINDS:
                 continue
-            if m.kind == "capital" and m.first_token > 0 and toks[m.first_token - 1].lower in {"in", "at", "to", "from"}:
+            if m.kind == CAPITAL and m.first_token > 0 and toks[m.first_token - 1].lower in _W.side_place_prepositions:
                 continue  # a place, not a side
             for code in m.codes:
                 if code not in codes:
@@ -421,7 +489,7 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
                 break
         if len(codes) == 2:
             start, end = toks[start_i].start, toks[i + 1].end
-            out.append(ActorMention(start, end, doc.text[start:end], tuple(reversed(codes)), "anaphor", start_i, i + 2))
+            out.append(ActorMention(start, end, doc.text[start:end], tuple(reversed(codes)), ANAPHOR, start_i, i + 2))
     return out
 
 
@@ -436,12 +504,12 @@ def _quote_speakers(doc: Document, found: list[ActorMention]) -> list[ActorMenti
             continue
         for idx in _token_range(doc, q_start, q_end):
             tok = doc.tokens[idx]
-            if tok.lower in _FIRST_PERSON:
-                out.append(ActorMention(tok.start, tok.end, tok.text, speaker.codes, "anaphor", idx, idx + 1, name=speaker.name, role=speaker.role))
+            if tok.lower in _W.first_person:
+                out.append(ActorMention(tok.start, tok.end, tok.text, speaker.codes, ANAPHOR, idx, idx + 1, name=speaker.name, role=speaker.role))
     return out
 
 
-_SAID = regex.compile(r"\b(?:said|says|told|added|noted|stressed|stated|declared|wrote|tweeted|announced)\b")
+_SAID = regex.compile(r"\b\L<said>\b", said=sorted(_W.reporting_verbs))
 
 
 def _between(found: list[ActorMention], start: int, end: int) -> list[ActorMention]:
@@ -454,19 +522,22 @@ def _start_of(m: ActorMention) -> int:
     return m.start
 
 
+_SPEAKER_KINDS = frozenset({PERSON, PRONOUN})  # before a quote, the first of these speaks it
+
+
 def _speaker(text: str, found: list[ActorMention], q_start: int, q_end: int) -> ActorMention | None:
     after = text[q_end : q_end + 120]
     said = _SAID.search(after)
     if said and said.start() < 40:
         window_end = q_end + said.end() + 80
         for m in _between(found, q_end, window_end):
-            if m.codes and m.kind not in {"anaphor"}:
+            if m.codes and m.kind != ANAPHOR:
                 return m
     before = text[max(0, q_start - 160) : q_start]
     if _SAID.search(before[-60:]) or before.rstrip().endswith(":"):
-        cands = [m for m in _between(found, q_start - 160, q_start) if m.codes and m.kind != "anaphor"]
+        cands = [m for m in _between(found, q_start - 160, q_start) if m.codes and m.kind != ANAPHOR]
         if cands:
-            return cands[0] if cands[0].kind in {"person", "pronoun"} else cands[-1]
+            return cands[0] if cands[0].kind in _SPEAKER_KINDS else cands[-1]
     return None
 
 

@@ -40,7 +40,12 @@ ORGANIZATION_CODES = frozenset(
 
 _SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 
-KINDS = frozenset({"name", "adjective", "capital", "institution", "body", "anaphor", "members", "person"})
+# The kinds of gazetteer entries (the ``kind`` column of the data files); the resolver gives its
+# mentions the kind of the entry that named them.
+NAME, ADJECTIVE, CAPITAL, INSTITUTION, BODY, ANAPHOR, MEMBERS, PERSON = (
+    "name", "adjective", "capital", "institution", "body", "anaphor", "members", "person"
+)
+KINDS = frozenset({NAME, ADJECTIVE, CAPITAL, INSTITUTION, BODY, ANAPHOR, MEMBERS, PERSON})
 
 
 def _date(value: str | dt.date | None, where: str) -> dt.date | None:
