@@ -26,13 +26,19 @@ import regex
 
 from .document import ActorMention, Document, PlaceMention, Token
 from .errors import DataFileError
-from .gazetteer import ADJECTIVE, ANAPHOR, BODY, CAPITAL, INSTITUTION, NAME, ORGANIZATION_CODES, PERSON, Entry, Gazetteer
+from .gazetteer import (
+    ADJECTIVE, ANAPHOR, BODY, CAPITAL, GROUP, INSTITUTION, NAME, OFFICE, ORGANIZATION_CODES, PERSON, Entry, Gazetteer,
+)
 from .lexicon import LEXICON
 
 __all__ = ["ActorResolver"]
 
-# The kinds of mention the resolver adds to those of gazetteer entries (see ``ActorMention``).
-REGION, NAME_PART, MEDIA, CITY, PRONOUN, COUNTRY_REF = "region", "name-part", "media", "city", "pronoun", "country_ref"
+# The kinds of mention the resolver adds to those of gazetteer entries (see ``ActorMention``);
+# ``title``: officials known by a title only, coded from where they are ("ministers met at NATO
+# headquarters" -> NATO).
+REGION, NAME_PART, MEDIA, CITY, PRONOUN, COUNTRY_REF, TITLE = (
+    "region", "name-part", "media", "city", "pronoun", "country_ref", "title"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +80,24 @@ class _Words:
     name_heads: frozenset[str]
     currency_signs: frozenset[str]
     reporting_verbs: frozenset[str]
+    source_preposition: frozenset[str]
+    of_word: frozenset[str]
+    opposition_word: frozenset[str]
+    leaders_word: frozenset[str]
+    group_word: frozenset[str]
+    people_groups: frozenset[str]
+    group_heads: frozenset[str]
+    group_modifiers: frozenset[str]
+    member_nouns: frozenset[str]
+    member_links: frozenset[str]
+    indefinite_articles: frozenset[str]
+    headquarters_words: frozenset[str]
+    headquarters_links: frozenset[str]
+    gathering_officials: frozenset[str]
+    official_singulars: frozenset[str]
+    official_plurals: frozenset[str]
+    official_nouns: frozenset[str]
+    national_branches: frozenset[str]
     seats: dict[str, tuple[str, ...]]
 
 
@@ -100,6 +124,8 @@ def _load_words() -> _Words:
 
 
 _W = _load_words()
+# NOTE: keep in sync with lexicon.toml [agents]: the titles it lacks are in actors.toml [official_nouns]
+_AGENT_NOUNS = LEXICON.agent_nouns | _W.official_nouns
 
 
 class ActorResolver:
@@ -145,6 +171,8 @@ class ActorResolver:
                     found.append(mention)
                 i = mention.last_token
         found.sort(key=lambda m: m.start)
+        found = _join_neighbours(doc, found)
+        found = _merge_sorted(found, _gathered_at_headquarters(doc, found))
         found = _merge_sorted(found, _org_anaphors(doc, gaz, found))
         found = _merge_sorted(found, _pronouns(doc, found))
         found = _merge_sorted(found, _quote_speakers(doc, found))
@@ -159,7 +187,7 @@ class ActorResolver:
         toks = doc.tokens
         first = toks[i]
         if not (first.text[0].isupper() or first.text[0].isdigit()):
-            return None
+            return self._office_in_lower_case(doc, gaz, i, stop, day)
         # NOTE: only words that start some name are tried, and only up to that name's length:
         # this keeps resolution linear and cheap (most tokens start no name at all).
         longest = min(gaz.first_words.get(first.lower, 0), stop - i)
@@ -175,6 +203,8 @@ class ActorResolver:
             if entries:
                 if _names_media(doc, i + length):
                     return _blank(toks, i, i + length, MEDIA)
+                if entries[0].kind == OFFICE:
+                    return _office(doc, gaz, entries[0], i, i + length, day)
                 return _from_entry(doc, entries[0], i, i + length)
             person = gaz.person_keys.get(key)
             if person is not None and (length > 1 or _surname_ok(first)):
@@ -184,6 +214,10 @@ class ActorResolver:
             if city is not None:
                 # a city is a place, not a party; its words are not read as other names
                 start, end = toks[i].start, toks[i + length - 1].end
+                group = _group_phrase(doc, i + length)
+                if group is not None:
+                    # "Darfur rebels", "Aleppo residents": a group located there
+                    return _group(doc, (city[0],), i, group[0], group[1])
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
                 return _blank(toks, i, i + length, CITY)
             if length == 1 and _surname_ok(first) and _stands_alone(doc, i):
@@ -201,6 +235,21 @@ class ActorResolver:
                         leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.people[n])]
                         if len(leaders) == 1:
                             return self._person(doc, gaz, leaders[0], i, i + 1, day)
+        return None
+
+    @staticmethod
+    def _office_in_lower_case(
+        doc: Document, gaz: Gazetteer, i: int, stop: int, day: dt.date | None
+    ) -> ActorMention | None:
+        """'the pope', 'the pontiff': an office written in lower case, after "the"."""
+        toks = doc.tokens
+        if i == 0 or toks[i - 1].lower not in _W.article:
+            return None
+        for length in range(min(gaz.first_words.get(toks[i].lower, 0), stop - i), 0, -1):
+            key = tuple(t.lower for t in toks[i : i + length])
+            entries = [e for e in gaz.lookup(key, day) if e.kind == OFFICE]
+            if entries:
+                return _office(doc, gaz, entries[0], i, i + length, day)
         return None
 
     @staticmethod
@@ -287,20 +336,144 @@ def _surname_ok(tok: Token) -> bool:
     return len(tok.text) > 2 or tok.lower not in LEXICON.common_words
 
 
-_TAKE_ARTICLE = frozenset({NAME, INSTITUTION, BODY})  # "the Kremlin", "the Security Council"
-_TAKE_TITLE = frozenset({ADJECTIVE, NAME, CAPITAL})  # "Russian Foreign Minister", "Kyiv officials"
+_TAKE_ARTICLE = frozenset({NAME, INSTITUTION, BODY, GROUP})  # "the Kremlin", "the Security Council", "the Taliban"
+_TAKE_TITLE = frozenset({ADJECTIVE, NAME, CAPITAL, GROUP})  # "Russian Foreign Minister", "Kyiv officials"
+_HOME_KINDS = frozenset({ADJECTIVE, NAME, GROUP})  # before a group noun, these name its state ("Syrian rebels")
 
 
 def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:
     toks = doc.tokens
     start = toks[a].start
     if a > 0 and toks[a - 1].lower in _W.article and entry.kind in _TAKE_ARTICLE:
-        prev = toks[a - 1]
-        if "\n" not in doc.text[prev.end : toks[a].start]:
-            start, a = prev.start, a - 1
+        if _same_line(doc, a):
+            start, a = toks[a - 1].start, a - 1
     end = toks[b - 1].end
     role = _title_after(doc, b) if entry.kind in _TAKE_TITLE else None
+    if role is None and entry.kind in _HOME_KINDS and not set(entry.codes) & ORGANIZATION_CODES:
+        group = _group_phrase(doc, b)
+        if group is not None:
+            return _group(doc, entry.codes, a, group[0], group[1])
+    if entry.kind == GROUP:
+        return _group(doc, entry.codes, a, b, role)
     return ActorMention(start, end, doc.text[start:end], entry.codes, entry.kind, a, b, role=role)
+
+
+def _same_line(doc: Document, a: int) -> bool:
+    """Whether token ``a`` and the one before it are on one line (a headline ends at its break)."""
+    return "\n" not in doc.text[doc.tokens[a - 1].end : doc.tokens[a].start]
+
+
+def _office(doc: Document, gaz: Gazetteer, entry: Entry, a: int, b: int, day: dt.date | None) -> ActorMention:
+    """'the Pope': the office's state, and the person who holds it on the article's date."""
+    toks = doc.tokens
+    if a > 0 and toks[a - 1].lower in _W.article and _same_line(doc, a):
+        a -= 1
+    start, end = toks[a].start, toks[b - 1].end
+    name = gaz.holder_on(entry.codes[0], entry.role, day)
+    return ActorMention(start, end, doc.text[start:end], entry.codes, PERSON, a, b, name=name, role=entry.role)
+
+
+# -- groups located in a state ----------------------------------------------------------------
+
+
+def _group_phrase(doc: Document, i: int) -> tuple[int, str] | None:
+    """The group noun phrase right after a place or nationality ("rebels", "relief group",
+    "opposition fighters"): its end (exclusive) and its words; None when there is none.
+    A run of group words, title words and agent nouns that holds a group word and ends in a
+    head noun; a capitalised word ends it unless it is a group word ("Darfur Rebels")."""
+    toks = doc.tokens
+    end = 0
+    grouped = False
+    for j in range(i, min(i + 5, len(toks))):
+        low = toks[j].lower
+        head = low in _W.group_heads
+        if head or low in _W.group_modifiers:
+            grouped = True
+        elif not (low in _AGENT_NOUNS or low in _W.title_modifiers):
+            break
+        if grouped and (head or low in _AGENT_NOUNS):
+            end = j + 1
+    if not end:
+        return None
+    return end, " ".join(t.lower for t in toks[i:end])
+
+
+def _group(doc: Document, codes: tuple[str, ...], a: int, b: int, role: str | None) -> ActorMention:
+    """A group located in a state, as that state; "volunteers from a Canadian relief group":
+    the members named before it are the group."""
+    toks = doc.tokens
+    if a > 0 and toks[a - 1].lower in _W.article | _W.indefinite_articles:
+        a -= 1
+    k = a
+    if k >= 2 and toks[k - 1].lower in _W.member_links and (
+        toks[k - 2].lower in _W.member_nouns or toks[k - 2].lower in _AGENT_NOUNS
+    ):
+        role = toks[k - 2].lower
+        a = k - 2
+        if a > 0 and toks[a - 1].lower in _W.article | _W.indefinite_articles:
+            a -= 1
+    start, end = toks[a].start, toks[b - 1].end
+    return ActorMention(start, end, doc.text[start:end], codes, GROUP, a, b, role=role)
+
+
+def _join_neighbours(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """A state's name or adjective right before a group or a national branch of a movement is
+    part of it: "Lebanese Hezbollah", "Pakistani Taliban" (the group of that state), "the
+    British Red Cross" (the movement, ICRC)."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.last_token == m.first_token
+            and prev.kind in _HOME_KINDS - {GROUP}
+            and not set(prev.codes) & ORGANIZATION_CODES
+        ):
+            if m.kind == GROUP:
+                out[-1] = _group(doc, prev.codes, prev.first_token, m.last_token, m.role)
+                continue
+            if set(m.codes) <= _W.national_branches and m.kind in _TAKE_ARTICLE:
+                a = prev.first_token
+                if a > 0 and doc.tokens[a - 1].lower in _W.article:
+                    a -= 1  # "the British Red Cross"
+                start = doc.tokens[a].start
+                text = doc.text[start : m.end]
+                out[-1] = ActorMention(start, m.end, text, m.codes, m.kind, a, m.last_token)
+                continue
+        out.append(m)
+    return out
+
+
+def _gathered_at_headquarters(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'Ministers met at NATO headquarters in Brussels': officials known by a title only, in a
+    sentence that gathers them at an organisation's headquarters, act for the organisation."""
+    toks = doc.tokens
+    out: list[ActorMention] = []
+    for m in found:
+        if not (m.codes and set(m.codes) <= ORGANIZATION_CODES and m.kind in {NAME, BODY}):
+            continue
+        a, b = m.first_token, m.last_token
+        before = toks[a - 1].lower if a > 0 else ""
+        at_hq = b < len(toks) and toks[b].lower in _W.headquarters_words and before in _W.headquarters_links
+        if not at_hq and a >= 2 and toks[a - 1].lower in _W.of_word and toks[a - 2].lower in _W.headquarters_words:
+            k = a - 3 if a >= 3 and toks[a - 3].lower not in _W.article else a - 4
+            at_hq = k >= 0 and toks[k].lower in _W.headquarters_links  # "at the headquarters of the AU"
+        if not at_hq:
+            continue
+        sentence = next(s for s in doc.sentences if s.first_token <= a < s.last_token)
+        for j in range(sentence.first_token, a):
+            if toks[j].lower not in _W.gathering_officials or any(f.first_token <= j < f.last_token for f in found):
+                continue
+            k = j
+            while k > sentence.first_token and toks[k - 1].lower in _W.title_modifiers:
+                k -= 1
+            if any(f.last_token == k for f in found):
+                break  # "Turkish ministers": officials of the party named before them
+            start, end = toks[k].start, toks[j].end
+            role = " ".join(t.lower for t in toks[k : j + 1])
+            out.append(ActorMention(start, end, doc.text[start:end], m.codes, TITLE, k, j + 1, role=role))
+            break
+    return out
 
 
 _ADJECTIVE_ENDINGS = tuple(sorted(_W.adjective_endings))
@@ -318,7 +491,7 @@ def _title_after(doc: Document, i: int) -> str | None:
         low = tok.lower
         if not tok.text[0].isalpha() and low not in _W.coordinators:
             break
-        if low in LEXICON.agent_nouns:
+        if low in _AGENT_NOUNS:
             words.append(low)
             last_agent = len(words)
         elif last_agent:
