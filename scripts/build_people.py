@@ -118,7 +118,7 @@ DEFAULT_OUT = REPO / "src" / "diplo_events" / "data" / "people.tsv"
 HEADER = ["name", "aliases", "code", "role", "start", "end"]
 
 ORG_CODES = {"NATO", "EU", "UN", "OSCE", "OPCW", "AU", "ASEAN", "CSTO", "G7",
-             "G20", "IAEA", "IMF", "WTO", "LAS", "OPEC"}
+             "G20", "IAEA", "ICRC", "IMF", "WTO", "LAS", "OPEC"}
 HISTORICAL = {"SUN", "YUG", "DDR", "CSK", "XKX"}
 
 # Full IGO codes first, then prefixes (longest prefix wins).

@@ -17,7 +17,7 @@ DATA = Path(__file__).resolve().parent.parent / "src" / "diplo_events" / "data"
 PEOPLE = DATA / "people.tsv"
 HEADER = ["name", "aliases", "code", "role", "start", "end"]
 ORG_CODES = {"NATO", "EU", "UN", "OSCE", "OPCW", "AU", "ASEAN", "CSTO", "G7",
-             "G20", "IAEA", "IMF", "WTO", "LAS", "OPEC"}
+             "G20", "IAEA", "ICRC", "IMF", "WTO", "LAS", "OPEC"}
 HISTORICAL = {"SUN", "YUG", "DDR", "CSK", "XKX"}
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

@@ -9,23 +9,123 @@ Three passes over the tokens of each sentence:
    office-holder on the date makes the surname unambiguous;
 3. references back: "the alliance"/"the bloc" to the organisation in focus, "we"/"our"
    inside a quote to its speaker, "he"/"his country" to the last person named.
+
+The words these rules read (titles, pronouns, month names, seats of organisations ...) are
+data: the classes of ``data/actors.toml``, read once at import.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import tomllib
+from dataclasses import dataclass, fields
+from importlib import resources
 
 import regex
 
 from .document import ActorMention, Document, PlaceMention, Sentence, Token
-from .gazetteer import ORGANIZATION_CODES, Entry, Gazetteer
+from .errors import DataFileError
+from .gazetteer import (
+    ADJECTIVE, ANAPHOR, BODY, CAPITAL, GROUP, INSTITUTION, NAME, OFFICE, ORGANIZATION_CODES, PERSON, Entry, Gazetteer,
+)
 from .lexicon import LEXICON
 
 __all__ = ["ActorResolver"]
 
-_FIRST_PERSON = frozenset({"we", "our", "us", "ours"})
-_PRONOUNS = frozenset({"he", "she", "his", "her"})
+# The kinds of mention the resolver adds to those of gazetteer entries (see ``ActorMention``);
+# ``title``: officials known by a title only, coded from where they are ("ministers met at NATO
+# headquarters" -> NATO).
+REGION, NAME_PART, MEDIA, CITY, PRONOUN, COUNTRY_REF, TITLE = (
+    "region", "name-part", "media", "city", "pronoun", "country_ref", "title"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The word classes of ``data/actors.toml`` (each field is the class of that name, with the
+    classes it includes), and the seats of organisations."""
+
+    first_person: frozenset[str]
+    first_person_determiner: frozenset[str]
+    article: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    subject_pronouns: frozenset[str]
+    possessive_pronouns: frozenset[str]
+    third_person: frozenset[str]
+    possessive_clitic: frozenset[str]
+    coordinators: frozenset[str]
+    nation_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    own_state_nouns: frozenset[str]
+    spread_prepositions: frozenset[str]
+    pair_nouns: frozenset[str]
+    pair_after_article: frozenset[str]
+    pair_alone: frozenset[str]
+    motion_prepositions: frozenset[str]
+    side_place_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    months: frozenset[str]
+    date_words_before: frozenset[str]
+    leader_titles: frozenset[str]
+    leader_roles: frozenset[str]
+    office_words: frozenset[str]
+    defence_words: frozenset[str]
+    armed_state_words: frozenset[str]
+    titles: frozenset[str]
+    title_modifiers: frozenset[str]
+    adjective_endings: frozenset[str]
+    anaphor_modifiers: frozenset[str]
+    media_words: frozenset[str]
+    name_heads: frozenset[str]
+    currency_signs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    source_preposition: frozenset[str]
+    of_word: frozenset[str]
+    opposition_word: frozenset[str]
+    leaders_word: frozenset[str]
+    group_word: frozenset[str]
+    people_groups: frozenset[str]
+    group_heads: frozenset[str]
+    group_modifiers: frozenset[str]
+    member_nouns: frozenset[str]
+    member_links: frozenset[str]
+    indefinite_articles: frozenset[str]
+    headquarters_words: frozenset[str]
+    headquarters_links: frozenset[str]
+    gathering_officials: frozenset[str]
+    official_singulars: frozenset[str]
+    official_plurals: frozenset[str]
+    official_nouns: frozenset[str]
+    national_branches: frozenset[str]
+    seats: dict[str, tuple[str, ...]]
+
+
+def _load_words() -> _Words:
+    """Read ``data/actors.toml`` once: each class with the words of the classes it includes.
+
+    Raises:
+        DataFileError: a class the resolver reads is missing, or an include names no class.
+    """
+    raw = tomllib.loads((resources.files(__package__) / "data/actors.toml").read_text())
+    seats = raw.pop(fields(_Words)[-1].name)
+    done: dict[str, frozenset[str]] = {}
+
+    def resolve(name: str) -> frozenset[str]:
+        if name not in done:
+            if name not in raw:
+                raise DataFileError(f"data/actors.toml: no class [{name}]")
+            table = raw[name]
+            done[name] = frozenset(table.get("words", ())).union(*map(resolve, table.get("include", ())))
+        return done[name]
+
+    classes = {f.name: resolve(f.name) for f in fields(_Words)[:-1]}
+    return _Words(**classes, seats={city: tuple(codes) for city, codes in seats.items()})
+
+
+_W = _load_words()
+# NOTE: keep in sync with lexicon.toml [agents]: the titles it lacks are in actors.toml [official_nouns]
+_AGENT_NOUNS = LEXICON.agent_nouns | _W.official_nouns
 
 
 class ActorResolver:
@@ -71,6 +171,8 @@ class ActorResolver:
                     found.append(mention)
                 i = mention.last_token
         found.sort(key=lambda m: m.start)
+        found = _join_neighbours(doc, found)
+        found = _merge_sorted(found, _gathered_at_headquarters(doc, found))
         found = _merge_sorted(found, _org_anaphors(doc, gaz, found))
         found = _merge_sorted(found, _pronouns(doc, found))
         found = _merge_sorted(found, _quote_speakers(doc, found))
@@ -85,7 +187,7 @@ class ActorResolver:
         toks = doc.tokens
         first = toks[i]
         if not (first.text[0].isupper() or first.text[0].isdigit()):
-            return None
+            return self._office_in_lower_case(doc, gaz, i, stop, day)
         # NOTE: only words that start some name are tried, and only up to that name's length:
         # this keeps resolution linear and cheap (most tokens start no name at all).
         longest = min(gaz.first_words.get(first.lower, 0), stop - i)
@@ -94,13 +196,15 @@ class ActorResolver:
             window = toks[i : i + length]
             key = tuple(t.lower for t in window)
             if key in gaz.regions:
-                return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "region", i, i + length)
-            entries = [e for e in gaz.lookup(key, day) if e.kind != "anaphor" and _case_ok(e, window)]
+                return _blank(toks, i, i + length, REGION)
+            entries = [e for e in gaz.lookup(key, day) if e.kind != ANAPHOR and _case_ok(e, window)]
             if entries and _not_a_party_here(doc, entries[0], i, i + length):
-                return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "name-part", i, i + length)
+                return _blank(toks, i, i + length, NAME_PART)
             if entries:
                 if _names_media(doc, i + length):
-                    return ActorMention(toks[i].start, toks[i + length - 1].end, "", (), "media", i, i + length)
+                    return _blank(toks, i, i + length, MEDIA)
+                if entries[0].kind == OFFICE:
+                    return _office(doc, gaz, entries[0], i, i + length, day)
                 return _from_entry(doc, entries[0], i, i + length)
             person = gaz.person_keys.get(key)
             if person is not None and (length > 1 or _surname_ok(first)):
@@ -110,8 +214,12 @@ class ActorResolver:
             if city is not None:
                 # a city is a place, not a party; its words are not read as other names
                 start, end = toks[i].start, toks[i + length - 1].end
+                group = _group_phrase(doc, i + length)
+                if group is not None:
+                    # "Darfur rebels", "Aleppo residents": a group located there
+                    return _group(doc, (city[0],), i, group[0], group[1])
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
-                return ActorMention(start, end, "", (), "city", i, i + length)
+                return _blank(toks, i, i + length, CITY)
             if length == 1 and _surname_ok(first) and _stands_alone(doc, i, headline):
                 names = gaz.surnames.get(key[0], set())
                 known = names & seen
@@ -124,9 +232,24 @@ class ActorResolver:
                         return self._person(doc, gaz, active[0], i, i + 1, day)
                     if day is None:
                         # an undated text: a bare "Blair" is the one who led a state or a body
-                        leaders = [n for n in active if any(t.role in _LEADER_ROLES for t in gaz.people[n])]
+                        leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.people[n])]
                         if len(leaders) == 1:
                             return self._person(doc, gaz, leaders[0], i, i + 1, day)
+        return None
+
+    @staticmethod
+    def _office_in_lower_case(
+        doc: Document, gaz: Gazetteer, i: int, stop: int, day: dt.date | None
+    ) -> ActorMention | None:
+        """'the pope', 'the pontiff': an office written in lower case, after "the"."""
+        toks = doc.tokens
+        if i == 0 or toks[i - 1].lower not in _W.article:
+            return None
+        for length in range(min(gaz.first_words.get(toks[i].lower, 0), stop - i), 0, -1):
+            key = tuple(t.lower for t in toks[i : i + length])
+            entries = [e for e in gaz.lookup(key, day) if e.kind == OFFICE]
+            if entries:
+                return _office(doc, gaz, entries[0], i, i + length, day)
         return None
 
     @staticmethod
@@ -138,21 +261,16 @@ class ActorResolver:
             codes = ()  # no role on that date, or several: not guessed
         role = next((t.role for t in tenures if t.role), None)
         text = doc.text[toks[a].start : toks[b - 1].end]
-        return ActorMention(toks[a].start, toks[b - 1].end, text, codes, "person", a, b, name=name, role=role)
+        return ActorMention(toks[a].start, toks[b - 1].end, text, codes, PERSON, a, b, name=name, role=role)
 
 
-_MEDIA_WORDS = frozenset({"news", "agency", "times", "post", "press", "radio", "tv", "television", "broadcasting", "tribune", "herald", "daily", "today", "telegraph", "journal", "gazette", "observer", "insider", "wire"})
+def _blank(toks: list[Token], a: int, b: int, kind: str) -> ActorMention:
+    """A stretch read as one name that codes no party (a region, a treaty's name, a city)."""
+    return ActorMention(toks[a].start, toks[b - 1].end, "", (), kind, a, b)
 
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "premier", "chancellor", "king", "queen", "prince", "sheikh", "emir", "secretary", "general", "ambassador", "envoy", "senator", "governor", "chairman", "leader", "pm", "mp", "foreign", "defence", "defense", "counterpart", "spokesman", "spokeswoman", "director", "chief"})
-# capitalised nouns that make a place name part of the name of a treaty, a meeting or a body
-_NAME_HEADS = frozenset({"agreement", "agreements", "treaty", "accord", "accords", "convention", "protocol", "club", "declaration", "process", "charter", "pact", "statute", "principles", "plan", "initiative", "format", "document", "memorandum", "group", "talks", "consensus", "framework", "understanding", "communique", "summit"})
-_CURRENCY_SIGNS = frozenset({"$", "\u00a3", "\u20ac", "\u00a5"})
 
-
-_LEADER_ROLES = frozenset({"president", "prime minister", "chancellor", "king", "queen", "emir", "supreme leader", "premier", "secretary general", "secretary-general"})
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-_DATE_WORDS_BEFORE = frozenset({"in", "since", "until", "by", "early", "late", "mid", "last", "next", "this", "of", "during", "from", "to", "before", "after", "on"})
+_SENTENCE_STARTS = "sentence_starts"  # doc.cache key: the first token of each sentence
 
 
 def _title_case(doc: Document, sentence: Sentence) -> bool:
@@ -169,41 +287,44 @@ def _stands_alone(doc: Document, i: int, headline: bool = False) -> bool:
     Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan"); not a month
     ("in May", "May 5")."""
     toks = doc.tokens
-    if toks[i].lower in _MONTHS:
+    if toks[i].lower in _W.months:
         word_before = toks[i - 1].lower if i > 0 else ""
         nxt_text = toks[i + 1].text if i + 1 < len(toks) else ""
-        if word_before in _DATE_WORDS_BEFORE or nxt_text[:1].isdigit():
+        if word_before in _W.date_words_before or nxt_text[:1].isdigit():
             return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1 and not headline:
         return False
     prev = toks[i - 1] if i > 0 else None
-    if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _TITLES:
-        starts = doc.cache.get("sentence_starts")
+    if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _W.titles:
+        starts = doc.cache.get(_SENTENCE_STARTS)
         if starts is None:
-            starts = doc.cache["sentence_starts"] = {s.first_token for s in doc.sentences}
+            starts = doc.cache[_SENTENCE_STARTS] = {s.first_token for s in doc.sentences}
         return i - 1 not in starts
     return True
+
+
+_PLACE_KINDS = frozenset({CAPITAL, CITY})
 
 
 def _not_a_party_here(doc: Document, entry: Entry, a: int, b: int) -> bool:
     """'US$3 billion' is money; 'the Paris Agreement', 'the Minsk format' name a treaty or a
     forum: the place names in them are not parties."""
     toks = doc.tokens
-    if entry.kind == "institution" and a >= 2 and toks[a - 1].lower == "'s":
+    if entry.kind == INSTITUTION and a >= 2 and toks[a - 1].lower in _W.possessive_clitic:
         return True  # "Germany's Foreign Office": the possessor names the state
     nxt = toks[b] if b < len(toks) else None
     if nxt is None:
         return False
-    if nxt.text in _CURRENCY_SIGNS and nxt.start == toks[b - 1].end:
+    if nxt.text in _W.currency_signs and nxt.start == toks[b - 1].end:
         return True
-    return entry.kind in {"capital", "city"} and nxt.text[0].isupper() and nxt.lower in _NAME_HEADS
+    return entry.kind in _PLACE_KINDS and nxt.text[0].isupper() and nxt.lower in _W.name_heads
 
 
 def _names_media(doc: Document, i: int) -> bool:
     """'Qatar News Agency', 'Russia Today': a country name that is part of a media name."""
     toks = doc.tokens
-    return i < len(toks) and toks[i].text[0].isupper() and toks[i].lower in _MEDIA_WORDS
+    return i < len(toks) and toks[i].text[0].isupper() and toks[i].lower in _W.media_words
 
 
 def _merge_sorted(a: list[ActorMention], b: list[ActorMention]) -> list[ActorMention]:
@@ -224,51 +345,171 @@ def _surname_ok(tok: Token) -> bool:
     return len(tok.text) > 2 or tok.lower not in LEXICON.common_words
 
 
+_TAKE_ARTICLE = frozenset({NAME, INSTITUTION, BODY, GROUP})  # "the Kremlin", "the Security Council", "the Taliban"
+_TAKE_TITLE = frozenset({ADJECTIVE, NAME, CAPITAL, GROUP})  # "Russian Foreign Minister", "Kyiv officials"
+_HOME_KINDS = frozenset({ADJECTIVE, NAME, GROUP})  # before a group noun, these name its state ("Syrian rebels")
+
+
 def _from_entry(doc: Document, entry: Entry, a: int, b: int) -> ActorMention:
     toks = doc.tokens
     start = toks[a].start
-    if a > 0 and toks[a - 1].lower == "the" and entry.kind in {"name", "institution", "body"}:
-        prev = toks[a - 1]
-        if "\n" not in doc.text[prev.end : toks[a].start]:
-            start, a = prev.start, a - 1
+    if a > 0 and toks[a - 1].lower in _W.article and entry.kind in _TAKE_ARTICLE:
+        if _same_line(doc, a):
+            start, a = toks[a - 1].start, a - 1
     end = toks[b - 1].end
-    role = _title_after(doc, b) if entry.kind in {"adjective", "name", "capital"} else None
+    role = _title_after(doc, b) if entry.kind in _TAKE_TITLE else None
+    if role is None and entry.kind in _HOME_KINDS and not set(entry.codes) & ORGANIZATION_CODES:
+        group = _group_phrase(doc, b)
+        if group is not None:
+            return _group(doc, entry.codes, a, group[0], group[1])
+    if entry.kind == GROUP:
+        return _group(doc, entry.codes, a, b, role)
     return ActorMention(start, end, doc.text[start:end], entry.codes, entry.kind, a, b, role=role)
 
 
-_TITLE_MODIFIERS = frozenset({
-    "deputy", "vice", "acting", "former", "top", "senior", "chief", "foreign", "defence", "defense", "finance",
-    "prime", "economy", "economic", "interior", "trade", "energy", "oil", "special", "national", "security", "state",
-    "military", "armed", "air", "naval", "intelligence", "agriculture", "health", "justice", "affairs", "external",
-    "permanent", "new", "visiting", "general", "crown", "supreme", "opposition", "de", "facto", "interim", "outgoing",
-})
+def _same_line(doc: Document, a: int) -> bool:
+    """Whether token ``a`` and the one before it are on one line (a headline ends at its break)."""
+    return "\n" not in doc.text[doc.tokens[a - 1].end : doc.tokens[a].start]
 
 
-_ADJECTIVE_ENDINGS = ("al", "ary", "ian", "ic", "ive", "ist", "ern", "ese")
+def _office(doc: Document, gaz: Gazetteer, entry: Entry, a: int, b: int, day: dt.date | None) -> ActorMention:
+    """'the Pope': the office's state, and the person who holds it on the article's date."""
+    toks = doc.tokens
+    if a > 0 and toks[a - 1].lower in _W.article and _same_line(doc, a):
+        a -= 1
+    start, end = toks[a].start, toks[b - 1].end
+    name = gaz.holder_on(entry.codes[0], entry.role, day)
+    return ActorMention(start, end, doc.text[start:end], entry.codes, PERSON, a, b, name=name, role=entry.role)
+
+
+# -- groups located in a state ----------------------------------------------------------------
+
+
+def _group_phrase(doc: Document, i: int) -> tuple[int, str] | None:
+    """The group noun phrase right after a place or nationality ("rebels", "relief group",
+    "opposition fighters"): its end (exclusive) and its words; None when there is none.
+    A run of group words, title words and agent nouns that holds a group word and ends in a
+    head noun; a capitalised word ends it unless it is a group word ("Darfur Rebels")."""
+    toks = doc.tokens
+    end = 0
+    grouped = False
+    for j in range(i, min(i + 5, len(toks))):
+        low = toks[j].lower
+        head = low in _W.group_heads
+        if head or low in _W.group_modifiers:
+            grouped = True
+        elif not (low in _AGENT_NOUNS or low in _W.title_modifiers):
+            break
+        if grouped and (head or low in _AGENT_NOUNS):
+            end = j + 1
+    if not end:
+        return None
+    return end, " ".join(t.lower for t in toks[i:end])
+
+
+def _group(doc: Document, codes: tuple[str, ...], a: int, b: int, role: str | None) -> ActorMention:
+    """A group located in a state, as that state; "volunteers from a Canadian relief group":
+    the members named before it are the group."""
+    toks = doc.tokens
+    if a > 0 and toks[a - 1].lower in _W.article | _W.indefinite_articles:
+        a -= 1
+    k = a
+    if k >= 2 and toks[k - 1].lower in _W.member_links and (
+        toks[k - 2].lower in _W.member_nouns or toks[k - 2].lower in _AGENT_NOUNS
+    ):
+        role = toks[k - 2].lower
+        a = k - 2
+        if a > 0 and toks[a - 1].lower in _W.article | _W.indefinite_articles:
+            a -= 1
+    start, end = toks[a].start, toks[b - 1].end
+    return ActorMention(start, end, doc.text[start:end], codes, GROUP, a, b, role=role)
+
+
+def _join_neighbours(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """A state's name or adjective right before a group or a national branch of a movement is
+    part of it: "Lebanese Hezbollah", "Pakistani Taliban" (the group of that state), "the
+    British Red Cross" (the movement, ICRC)."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.last_token == m.first_token
+            and prev.kind in _HOME_KINDS - {GROUP}
+            and not set(prev.codes) & ORGANIZATION_CODES
+        ):
+            if m.kind == GROUP:
+                out[-1] = _group(doc, prev.codes, prev.first_token, m.last_token, m.role)
+                continue
+            if set(m.codes) <= _W.national_branches and m.kind in _TAKE_ARTICLE:
+                a = prev.first_token
+                if a > 0 and doc.tokens[a - 1].lower in _W.article:
+                    a -= 1  # "the British Red Cross"
+                start = doc.tokens[a].start
+                text = doc.text[start : m.end]
+                out[-1] = ActorMention(start, m.end, text, m.codes, m.kind, a, m.last_token)
+                continue
+        out.append(m)
+    return out
+
+
+def _gathered_at_headquarters(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
+    """'Ministers met at NATO headquarters in Brussels': officials known by a title only, in a
+    sentence that gathers them at an organisation's headquarters, act for the organisation."""
+    toks = doc.tokens
+    out: list[ActorMention] = []
+    for m in found:
+        if not (m.codes and set(m.codes) <= ORGANIZATION_CODES and m.kind in {NAME, BODY}):
+            continue
+        a, b = m.first_token, m.last_token
+        before = toks[a - 1].lower if a > 0 else ""
+        at_hq = b < len(toks) and toks[b].lower in _W.headquarters_words and before in _W.headquarters_links
+        if not at_hq and a >= 2 and toks[a - 1].lower in _W.of_word and toks[a - 2].lower in _W.headquarters_words:
+            k = a - 3 if a >= 3 and toks[a - 3].lower not in _W.article else a - 4
+            at_hq = k >= 0 and toks[k].lower in _W.headquarters_links  # "at the headquarters of the AU"
+        if not at_hq:
+            continue
+        sentence = next(s for s in doc.sentences if s.first_token <= a < s.last_token)
+        for j in range(sentence.first_token, a):
+            if toks[j].lower not in _W.gathering_officials or any(f.first_token <= j < f.last_token for f in found):
+                continue
+            k = j
+            while k > sentence.first_token and toks[k - 1].lower in _W.title_modifiers:
+                k -= 1
+            if any(f.last_token == k for f in found):
+                break  # "Turkish ministers": officials of the party named before them
+            start, end = toks[k].start, toks[j].end
+            role = " ".join(t.lower for t in toks[k : j + 1])
+            out.append(ActorMention(start, end, doc.text[start:end], m.codes, TITLE, k, j + 1, role=role))
+            break
+    return out
+
+
+_ADJECTIVE_ENDINGS = tuple(sorted(_W.adjective_endings))
 
 
 def _title_after(doc: Document, i: int) -> str | None:
     """The office right after a state's name or adjective ("Foreign Minister", "officials",
     "armed forces"): a run of title words that ends in an agent noun; verbs end the run."""
     toks = doc.tokens
-    j = i + 1 if i < len(toks) and toks[i].lower == "'s" else i
+    j = i + 1 if i < len(toks) and toks[i].lower in _W.possessive_clitic else i
     words: list[str] = []
     last_agent = 0
     coordinated = False
     for tok in toks[j : j + 6]:
         low = tok.lower
-        if not tok.text[0].isalpha() and low != ",":
+        if not tok.text[0].isalpha() and low not in _W.coordinators:
             break
-        if low in LEXICON.agent_nouns:
+        if low in _AGENT_NOUNS:
             words.append(low)
             last_agent = len(words)
         elif last_agent:
             break
-        elif low in {"and", ",", "or"}:
+        elif low in _W.coordinators:
             coordinated = True  # "Cypriot and French counterparts" share their head
         elif coordinated and tok.text[0].isupper():
             continue  # "French" belongs to the next party
-        elif low in _TITLE_MODIFIERS or tok.text[0].isupper() or low.endswith(_ADJECTIVE_ENDINGS):
+        elif low in _W.title_modifiers or tok.text[0].isupper() or low.endswith(_ADJECTIVE_ENDINGS):
             words.append(low)  # "transitional government", "Foreign Minister"
         else:
             break
@@ -276,7 +517,6 @@ def _title_after(doc: Document, i: int) -> str | None:
 
 
 # -- references back ------------------------------------------------------------------------
-_ANAPHOR_MODIFIERS = frozenset({"-", "trans", "atlantic", "trans-atlantic", "transatlantic", "western", "north", "military", "defence", "defense", "european", "nation", "member", "country", "state", "strong", "nuclear", "un", "world", "global"})
 
 
 def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> list[ActorMention]:
@@ -288,7 +528,7 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
     index = _CodeIndex(found)
     out: list[ActorMention] = []
     for i, tok in enumerate(toks):
-        if tok.lower not in {"the", "our"}:
+        if tok.lower not in _W.anaphor_determiners:
             continue
         for j in range(i + 1, min(i + 6, len(toks))):
             low = toks[j].lower
@@ -296,9 +536,9 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
                 code = index.in_focus(heads[low], tok.start)
                 if code:
                     text = doc.text[tok.start : toks[j].end]
-                    out.append(ActorMention(tok.start, toks[j].end, text, (code,), "anaphor", i, j + 1))
+                    out.append(ActorMention(tok.start, toks[j].end, text, (code,), ANAPHOR, i, j + 1))
                 break
-            if not (low in _ANAPHOR_MODIFIERS or low.isdigit()):
+            if not (low in _W.anaphor_modifiers or low.isdigit()):
                 break
     return out
 
@@ -330,8 +570,6 @@ class _CodeIndex:
         return chosen[1] if chosen else None
 
 
-_SEATS = {"brussels": ("EU", "NATO"), "geneva": ("UN",), "vienna": ("IAEA", "OSCE"), "addis": ("AU",), "jakarta": ("ASEAN",)}
-_PLACE_WORDS = frozenset({"in", "at", "to", "from", "near", "outside", "via", "through"})
 
 
 def _seats_of_organisations(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
@@ -340,30 +578,30 @@ def _seats_of_organisations(doc: Document, found: list[ActorMention]) -> list[Ac
     out = []
     index: _CodeIndex | None = None
     for m in found:
-        orgs = _SEATS.get(m.text.lower()) if m.kind == "capital" else None
+        orgs = _W.seats.get(m.text.lower()) if m.kind == CAPITAL else None
         prev = doc.tokens[m.first_token - 1].lower if m.first_token > 0 else ""
-        if orgs and prev not in _PLACE_WORDS:
+        if orgs and prev not in _W.place_prepositions:
             index = index or _CodeIndex(found)
             code = index.in_focus(frozenset(orgs), m.start, exclude=m.start)
             if code is not None:
-                m = ActorMention(m.start, m.end, m.text, (code,), "capital", m.first_token, m.last_token, role=m.role)
+                m = ActorMention(m.start, m.end, m.text, (code,), CAPITAL, m.first_token, m.last_token, role=m.role)
         out.append(m)
     return out
 
 
-_COUNTRY_NOUNS = frozenset({"country", "island", "kingdom", "nation", "republic", "emirate"})
+_STATE_KINDS = frozenset({NAME, ADJECTIVE, CAPITAL, PERSON})  # mentions that "the country" refers back to
 
 
 def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'the country', 'the island' -> the states named shortly before, most recent first; the
     extractor takes the first that is not already the other side (kind ``country_ref``)."""
     toks = doc.tokens
-    states = [m for m in found if m.kind in {"name", "adjective", "capital", "person"} and m.codes]
+    states = [m for m in found if m.kind in _STATE_KINDS and m.codes]
     out: list[ActorMention] = []
     for i in range(len(toks) - 1):
-        if toks[i].lower != "the" or toks[i + 1].lower not in _COUNTRY_NOUNS:
+        if toks[i].lower not in _W.article or toks[i + 1].lower not in _W.country_nouns:
             continue
-        if i > 0 and toks[i - 1].lower in {"across", "throughout", "around"}:
+        if i > 0 and toks[i - 1].lower in _W.spread_prepositions:
             continue
         start = toks[i].start
         codes: list[str] = []
@@ -375,13 +613,16 @@ def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention
                     codes.append(code)
         if codes:
             end = toks[i + 1].end
-            out.append(ActorMention(start, end, doc.text[start:end], tuple(codes[:4]), "country_ref", i, i + 2))
+            out.append(ActorMention(start, end, doc.text[start:end], tuple(codes[:4]), COUNTRY_REF, i, i + 2))
     return out
+
+
+_TITLED_KINDS = frozenset({ADJECTIVE, NAME})  # "the Russian minister", "the U.S. envoy": officials
 
 
 def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'he', 'his country' -> the code of the last person (or titled official) named."""
-    people = [m for m in found if m.kind == "person" or (m.role and m.kind in {"adjective", "name"})]
+    people = [m for m in found if m.kind == PERSON or (m.role and m.kind in _TITLED_KINDS)]
     if not people:
         return []
     toks = doc.tokens
@@ -392,16 +633,16 @@ def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         while k < len(people) and people[k].start < tok.start:
             last = people[k]
             k += 1
-        if tok.lower in _PRONOUNS and last is not None and last.codes and tok.start - last.end < 600:
+        if tok.lower in _W.third_person and last is not None and last.codes and tok.start - last.end < 600:
             end_i = i + 1
-            if tok.lower in {"his", "her"} and i + 1 < len(toks) and toks[i + 1].lower in {"country", "government", "nation"}:
+            if tok.lower in _W.possessive_pronouns and i + 1 < len(toks) and toks[i + 1].lower in _W.own_state_nouns:
                 end_i = i + 2
             end = toks[end_i - 1].end
-            out.append(ActorMention(tok.start, end, doc.text[tok.start : end], last.codes, "pronoun", i, end_i))
+            out.append(ActorMention(tok.start, end, doc.text[tok.start : end], last.codes, PRONOUN, i, end_i))
     return out
 
 
-_PAIR_NOUNS = frozenset({"countries", "sides", "nations", "governments", "leaders", "neighbours", "neighbors", "states", "capitals", "allies", "rivals"})
+_REFERENCE_KINDS = frozenset({PRONOUN, ANAPHOR, COUNTRY_REF})  # references back, not sides of their own
 
 
 def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
@@ -411,17 +652,17 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     for i in range(len(toks) - 1):
         a, b = toks[i].lower, toks[i + 1].lower
         start_i = i
-        if a == "two" and i > 0 and toks[i - 1].lower == "the":
+        if a in _W.pair_after_article and i > 0 and toks[i - 1].lower in _W.article:
             start_i = i - 1
-        elif a != "both":
+        elif a not in _W.pair_alone:
             continue
-        if b not in _PAIR_NOUNS:
+        if b not in _W.pair_nouns:
             continue
         codes: list[str] = []
         for m in reversed(found[: bisect.bisect_left(found, toks[i].start, key=_start_of)]):
-            if m.kind in {"pronoun", "anaphor", "country_ref"}:
+            if m.kind in _REFERENCE_KINDS:
                 continue
-            if m.kind == "capital" and m.first_token > 0 and toks[m.first_token - 1].lower in {"in", "at", "to", "from"}:
+            if m.kind == CAPITAL and m.first_token > 0 and toks[m.first_token - 1].lower in _W.side_place_prepositions:
                 continue  # a place, not a side
             for code in m.codes:
                 if code not in codes:
@@ -430,7 +671,7 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
                 break
         if len(codes) == 2:
             start, end = toks[start_i].start, toks[i + 1].end
-            out.append(ActorMention(start, end, doc.text[start:end], tuple(reversed(codes)), "anaphor", start_i, i + 2))
+            out.append(ActorMention(start, end, doc.text[start:end], tuple(reversed(codes)), ANAPHOR, start_i, i + 2))
     return out
 
 
@@ -445,12 +686,12 @@ def _quote_speakers(doc: Document, found: list[ActorMention]) -> list[ActorMenti
             continue
         for idx in _token_range(doc, q_start, q_end):
             tok = doc.tokens[idx]
-            if tok.lower in _FIRST_PERSON:
-                out.append(ActorMention(tok.start, tok.end, tok.text, speaker.codes, "anaphor", idx, idx + 1, name=speaker.name, role=speaker.role))
+            if tok.lower in _W.first_person:
+                out.append(ActorMention(tok.start, tok.end, tok.text, speaker.codes, ANAPHOR, idx, idx + 1, name=speaker.name, role=speaker.role))
     return out
 
 
-_SAID = regex.compile(r"\b(?:said|says|told|added|noted|stressed|stated|declared|wrote|tweeted|announced)\b")
+_SAID = regex.compile(r"\b\L<said>\b", said=sorted(_W.reporting_verbs))
 
 
 def _between(found: list[ActorMention], start: int, end: int) -> list[ActorMention]:
@@ -463,19 +704,22 @@ def _start_of(m: ActorMention) -> int:
     return m.start
 
 
+_SPEAKER_KINDS = frozenset({PERSON, PRONOUN})  # before a quote, the first of these speaks it
+
+
 def _speaker(text: str, found: list[ActorMention], q_start: int, q_end: int) -> ActorMention | None:
     after = text[q_end : q_end + 120]
     said = _SAID.search(after)
     if said and said.start() < 40:
         window_end = q_end + said.end() + 80
         for m in _between(found, q_end, window_end):
-            if m.codes and m.kind not in {"anaphor"}:
+            if m.codes and m.kind != ANAPHOR:
                 return m
     before = text[max(0, q_start - 160) : q_start]
     if _SAID.search(before[-60:]) or before.rstrip().endswith(":"):
-        cands = [m for m in _between(found, q_start - 160, q_start) if m.codes and m.kind != "anaphor"]
+        cands = [m for m in _between(found, q_start - 160, q_start) if m.codes and m.kind != ANAPHOR]
         if cands:
-            return cands[0] if cands[0].kind in {"person", "pronoun"} else cands[-1]
+            return cands[0] if cands[0].kind in _SPEAKER_KINDS else cands[-1]
     return None
 
 

@@ -2,7 +2,8 @@
 
 The built-in data comes from pycountry (ISO 3166 names) and the files in ``data/``:
 ``countries.tsv`` (short forms, adjectives, capitals, institutions), ``organizations.tsv``,
-``cities.tsv`` and ``people.tsv`` (dated tenures). It is read once, lazily, the first time
+``groups.tsv`` (named groups located in a state, and offices such as the Pope's), ``cities.tsv``,
+``provinces.tsv`` (regions that locate a place) and ``people.tsv`` (dated tenures). It is read once, lazily, the first time
 :meth:`Gazetteer.default` is called.
 
 Users extend it without editing the package::
@@ -34,13 +35,19 @@ from .segment import tokenize
 __all__ = ["ORGANIZATION_CODES", "Entry", "Gazetteer", "Tenure"]
 
 ORGANIZATION_CODES = frozenset(
-    "NATO EU UN OSCE OPCW AU ASEAN CSTO G7 G8 G20 IAEA IMF WTO LAS SCO BRICS OAS COE OIC ICC WHO "
+    "NATO EU UN OSCE OPCW AU ASEAN CSTO G7 G8 G20 IAEA ICRC IMF WTO LAS SCO BRICS OAS COE OIC ICC WHO "
     "OPEC OECD CIS EAEU CARICOM".split()
 )
 
 _SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 
-KINDS = frozenset({"name", "adjective", "capital", "institution", "body", "anaphor", "members", "person"})
+# The kinds of gazetteer entries (the ``kind`` column of the data files); the resolver gives its
+# mentions the kind of the entry that named them. ``group``: a named group located in a state
+# (Hezbollah -> LBN); ``office``: a title with one holder ("the Pope"), resolved to a person.
+NAME, ADJECTIVE, CAPITAL, INSTITUTION, BODY, ANAPHOR, MEMBERS, PERSON, GROUP, OFFICE = (
+    "name", "adjective", "capital", "institution", "body", "anaphor", "members", "person", "group", "office"
+)
+KINDS = frozenset({NAME, ADJECTIVE, CAPITAL, INSTITUTION, BODY, ANAPHOR, MEMBERS, PERSON, GROUP, OFFICE})
 
 
 def _date(value: str | dt.date | None, where: str) -> dt.date | None:
@@ -81,6 +88,7 @@ class Entry:
     end: dt.date | None = None
     exact_case: bool = False
     exact_form: str = ""  # for exact-case entries: the tokens as written, "the" dropped
+    role: str = ""  # for an office: the role its holder has in the people table
 
 
     def valid_on(self, day: dt.date | None) -> bool:
@@ -118,6 +126,7 @@ class Gazetteer:
         self.sovereign: dict[str, str] = {}
         self.max_key_length = 1
         self.first_words: dict[str, int] = {}  # first word of any key -> its longest key
+        self.holders: dict[tuple[str, str], set[str]] = {}  # (code, role) -> people who held it
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -137,8 +146,10 @@ class Gazetteer:
         *,
         start: str | dt.date | None = None,
         end: str | dt.date | None = None,
+        role: str = "",
     ) -> None:
-        """Name a party: ``add_alias("Blighty", "GBR")``; several codes for a grouping.
+        """Name a party: ``add_alias("Blighty", "GBR")``; several codes for a grouping; an
+        office with the role of its holder: ``add_alias("Pope", "VAT", "office", role="pope")``.
 
         Raises:
             DataFileError: unknown kind, empty text or bad dates.
@@ -155,7 +166,7 @@ class Gazetteer:
         exact = _is_abbreviation(text)
         form = "".join(t.text for t in toks).replace("\u2019", "'") if exact else ""
         entry = Entry(
-            tuple(c.upper() for c in codes), kind, text, _date(start, text), _date(end, text), exact, form
+            tuple(c.upper() for c in codes), kind, text, _date(start, text), _date(end, text), exact, form, role
         )
         bucket = self.entries.setdefault(key, [])
         if entry not in bucket:
@@ -180,6 +191,8 @@ class Gazetteer:
         tenures = self.people.setdefault(name, [])
         if tenure not in tenures:
             tenures.append(tenure)
+        if role:
+            self.holders.setdefault((tenure.code, role), set()).add(name)
         for form in (name, *aliases):
             key = key_of(form)
             if not key:
@@ -240,7 +253,7 @@ class Gazetteer:
                 elif header[:2] == ["code", "kind"]:
                     self.add_alias(
                         rec["text"], rec["code"].split(), rec["kind"],
-                        start=rec.get("start"), end=rec.get("end"),
+                        start=rec.get("start"), end=rec.get("end"), role=rec.get("role", ""),
                     )
                 elif header[:2] == ["city", "code"]:
                     self.add_city(rec["city"], rec["code"])
@@ -274,6 +287,16 @@ class Gazetteer:
             return tenures if len({t.code for t in tenures}) == 1 else []
         return [t for t in tenures if t.valid_on(day)]
 
+    def holder_on(self, code: str, role: str, day: dt.date | None) -> str | None:
+        """The one person who held ``role`` for ``code`` on ``day`` (None when undated, or
+        when nobody or several did)."""
+        if day is None:
+            return None
+        names = [n for n in sorted(self.holders.get((code, role), ())) if any(
+            t.code == code and t.role == role and t.valid_on(day) for t in self.people[n]
+        )]
+        return names[0] if len(names) == 1 else None
+
 
 def _is_abbreviation(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
@@ -303,7 +326,8 @@ def _build_default() -> Gazetteer:
     for region in LEXICON.regions:
         gaz.add_region(region)
     data = resources.files("diplo_events") / "data"
-    for filename in ("countries.tsv", "organizations.tsv", "cities.tsv", "people.tsv", "territories.tsv"):
+    files = ("countries.tsv", "organizations.tsv", "groups.tsv", "cities.tsv", "provinces.tsv", "people.tsv", "territories.tsv")
+    for filename in files:
         resource = data / filename
         if resource.is_file():
             gaz._load_tsv(resource.read_text(encoding="utf-8"), filename)

@@ -56,7 +56,8 @@ ANAPHOR: Final = "anaphor"
 PRONOUN: Final = "pronoun"
 COUNTRY_REF: Final = "country_ref"
 GROUP: Final = "group"
-PARTY_KINDS: Final = (NAME, INSTITUTION, BODY, PERSON, MEMBERS, ANAPHOR, PRONOUN, COUNTRY_REF, GROUP)
+TITLE: Final = "title"
+PARTY_KINDS: Final = (NAME, INSTITUTION, BODY, PERSON, MEMBERS, ANAPHOR, PRONOUN, COUNTRY_REF, GROUP, TITLE)
 
 # the role a party was found in, besides the preposition that introduced it (extractors.base.Party)
 SUBJECT: Final = "subject"

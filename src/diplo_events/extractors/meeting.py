@@ -7,6 +7,7 @@ from ..gazetteer import ORGANIZATION_CODES
 from ..models import Actor, Location, Meeting
 from ..names import (
     CAMEO_INTEND_TO_MEET,
+    GROUP,
     NEEDS_DESTINATION as _DESTINATION,
     NEEDS_NOTHING as _ANY,
     NEEDS_PHONE as _PHONE,
@@ -230,7 +231,7 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
     lex = frame.doc.lexicon
     if len(codes) == 1:
         (code,) = codes
-        other = _uncoded_other_side(frame)
+        other = _uncoded_other_side(frame) or _domestic_dyad(frame, subject)
         if other is None and code not in ORGANIZATION_CODES and not frame.negated:
             return Veto.NO_SECOND_PARTY  # a state meeting itself is domestic
         if other is not None and location is not None and location.country != code and other in frame.w.counterpart_words:
@@ -252,6 +253,16 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
         extractor=MeetingExtractor.name,
         confidence=0.7 if len(codes) > 1 else 0.5,
     )
+
+
+def _domestic_dyad(frame: Frame, subject: list[ActorMention]) -> str | None:
+    """A group and the government of its own state ("Sudan held talks with Darfur rebels"):
+    GUIDELINES code the domestic dyad as the country once. The group's text, or None."""
+    named = subject + [p.mention for p in frame.objects()]
+    groups = [m for m in named if m.kind == GROUP]
+    if groups and any(m.kind != GROUP and set(m.codes) & set(groups[0].codes) for m in named):
+        return groups[0].text
+    return None
 
 
 def _uncoded_other_side(frame: Frame) -> str | None:
