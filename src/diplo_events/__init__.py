@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from importlib.metadata import PackageNotFoundError, version
 
-from .batch import BatchResult, extract_many
+from .batch import BatchResult, Record, extract_many, read_records
 from .document import ActorMention, Document, Sentence
 from .errors import (
     DataFileError,
@@ -22,7 +22,8 @@ from .errors import (
     PublishedDateError,
     RegistryError,
 )
-from .export import events_to_dataframe, to_plover, to_records
+from .evaluate import Evaluation, evaluate
+from .export import events_to_dataframe, to_json_record, to_plover, to_records
 from .gazetteer import Gazetteer
 from .models import (
     Actor,
@@ -54,6 +55,7 @@ __all__ = [
     "DataFileError",
     "DiploEventsError",
     "Document",
+    "Evaluation",
     "Event",
     "EventDate",
     "ExtractionError",
@@ -66,6 +68,7 @@ __all__ = [
     "Mention",
     "Pipeline",
     "PublishedDateError",
+    "Record",
     "Registry",
     "RegistryError",
     "Sentence",
@@ -74,12 +77,15 @@ __all__ = [
     "SupportPledge",
     "Suspension",
     "__version__",
+    "evaluate",
     "event_json_schema",
     "events_to_dataframe",
     "extract",
     "extract_many",
     "extractor_registry",
     "parse",
+    "read_records",
+    "to_json_record",
     "to_plover",
     "to_records",
 ]
