@@ -229,6 +229,26 @@ def test_figures_equal_the_shared_scorer(gold: str) -> None:
     _assert_contains(expected, mine)
     if "items" in expected:  # the per-source table the command prints
         code, out, _ = run(["evaluate", str(SHARED / gold)])
+        assert code == 0
         table = out.split("item-F1 per source")[1].split("\n\n")[0].splitlines()[2:]
         printed = {line.split()[0]: float(line.split()[-1]) for line in table}
         assert printed == expected["items"]["sources"]
+
+
+# -- the gold line's JSON Schema (docs/gold.schema.json) -----------------------------------------
+def _check_shape(line: dict, schema: dict) -> None:
+    """The keys a form requires are there and no key is unknown (a small part of the schema)."""
+    form = next(f for f in schema["oneOf"] if f["required"][0] in line)
+    assert set(form["required"]) <= set(line) and set(line) <= set(form["properties"]), line
+    event_schema = schema["$defs"][f"{form['title']}_event"]
+    for event in line["events"]:
+        assert set(event_schema["required"]) <= set(event) <= set(event_schema["properties"]), event
+        assert event["type"] in schema["$defs"]["type"]["enum"]
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared is not next to the checkout")
+def test_the_shared_gold_fits_the_documented_schema() -> None:
+    schema = json.loads((ROOT / "docs" / "gold.schema.json").read_text(encoding="utf-8"))
+    for path in (SHARED / "corpus" / "seeds.gold.jsonl", SHARED / "corpus" / "dev" / "dev.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            _check_shape(json.loads(line), schema)

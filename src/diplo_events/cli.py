@@ -725,8 +725,8 @@ def _run(
         except KeyboardInterrupt:
             if output is not None and not interrupt.requested:
                 _commit_quietly(output)  # a second Ctrl-C: keep the whole documents written so far
-            bar.write(f"{PROG}: interrupted after {_plural(seen, 'input')}"
-                      + (f"; rerun with --resume to finish {args.output}" if args.output and args.format == "jsonl" else ""))
+            hint = f"; rerun with --resume to finish {args.output}" if args.output and args.format == "jsonl" else ""
+            bar.write(f"{PROG}: interrupted after {_plural(seen, 'input')}{hint}")
             return 130
         except BrokenProcessPool as exc:
             if output is not None:
@@ -766,7 +766,9 @@ def _evaluate_parser() -> argparse.ArgumentParser:
         epilog="Exit status: 0 ok, 1 a gold file or the output could not be read or written, 2 usage error.",
     )
     p.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl files, or folders of them")
-    p.add_argument("--root", metavar="DIR", help="where the 'doc' paths of document gold live (default: the gold file's folder)")
+    p.add_argument(
+        "--root", metavar="DIR", help="where the 'doc' paths of document gold live (default: the gold file's folder)",
+    )
     p.add_argument("--extractors", metavar="NAMES", help="comma-separated extractor names to run")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument(
