@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from importlib.metadata import PackageNotFoundError, version
 
-from .batch import BatchResult, extract_many
+from .batch import BatchResult, Record, extract_many, read_records
 from .document import ActorMention, Document, Sentence
 from .errors import (
     DataFileError,
@@ -22,8 +22,9 @@ from .errors import (
     PublishedDateError,
     RegistryError,
 )
+from .evaluate import Evaluation, evaluate
 from .explain import Decision, Explanation, explain
-from .export import events_to_dataframe, to_plover, to_records
+from .export import events_to_dataframe, to_json_record, to_plover, to_records
 from .gazetteer import Gazetteer
 from .lexicon import Lexicon, Trigger
 from .models import (
@@ -58,6 +59,7 @@ __all__ = [
     "Decision",
     "DiploEventsError",
     "Document",
+    "Evaluation",
     "Event",
     "EventDate",
     "ExtractionError",
@@ -72,6 +74,7 @@ __all__ = [
     "Mention",
     "Pipeline",
     "PublishedDateError",
+    "Record",
     "Registry",
     "RegistryError",
     "Sentence",
@@ -82,6 +85,7 @@ __all__ = [
     "Trigger",
     "Veto",
     "__version__",
+    "evaluate",
     "event_json_schema",
     "events_to_dataframe",
     "explain",
@@ -89,6 +93,8 @@ __all__ = [
     "extract_many",
     "extractor_registry",
     "parse",
+    "read_records",
+    "to_json_record",
     "to_plover",
     "to_records",
 ]

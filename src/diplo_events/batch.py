@@ -5,28 +5,63 @@
             save(result.index, result.events)
         else:
             log(result.index, result.error)
+
+Corpora often come as data, one article per JSON line or CSV row with an id, a text and a
+date: :func:`read_records` reads them as :class:`Record` objects, which ``extract_many`` takes
+in place of texts (each with its own date, its id carried as the result's ``source``):
+
+    for result in extract_many(read_records("corpus.jsonl"), n_jobs=2):
+        ...
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import itertools
+import json
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+import sys
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
-from .errors import InputTypeError
+from .errors import DataFileError, DiploEventsError, InputTypeError
+
+from .pipeline import parse_published
 
 if TYPE_CHECKING:
     from .models import Event
     from .pipeline import Pipeline
 
-__all__ = ["BatchResult", "extract_many"]
+__all__ = ["DATE_FIELDS", "INPUT_FORMATS", "BatchResult", "Record", "extract_many", "read_records"]
 
 Published = str | dt.date | None
+INPUT_FORMATS = ("jsonl", "csv")
+DATE_FIELDS = ("published", "date")  # tried in this order when no date field is named
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One article of a corpus: its id, text and publication date.
+
+    Attributes:
+        source: the article's id (what output lines carry as ``source``).
+        text: its text ("" when it has a problem).
+        published: its own publication date, or None.
+        line: where it starts in its file (1-based), or None.
+        problem: None, or why it cannot be processed ("no 'text' field"); such a record
+            gives a failed :class:`BatchResult` instead of events.
+    """
+
+    source: str
+    text: str
+    published: dt.date | None = None
+    line: int | None = None
+    problem: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +72,13 @@ class BatchResult:
         index: the document's position in the input.
         events: the events found (empty when the document failed).
         error: ``None``, or a one-line ``"ErrorType: message"`` when it failed.
+        source: the :class:`Record`'s id when the input was a record, else None.
     """
 
     index: int
     events: list[Event]
     error: str | None = None
+    source: str | None = None
 
 
 _worker_pipeline: Pipeline | None = None
@@ -52,20 +89,27 @@ def _init_worker(pipeline: Pipeline) -> None:
     _worker_pipeline = pipeline
 
 
-def _run_chunk(chunk: list[tuple[int, str, Published]]) -> list[BatchResult]:
+def _run_chunk(chunk: list[tuple[int, str | Record, Published]]) -> list[BatchResult]:
     assert _worker_pipeline is not None
     return [_run_one(_worker_pipeline, i, text, published) for i, text, published in chunk]
 
 
-def _run_one(pipeline: Pipeline, index: int, text: str, published: Published) -> BatchResult:
+def _run_one(pipeline: Pipeline, index: int, text: str | Record, published: Published) -> BatchResult:
+    source = None
+    if isinstance(text, Record):
+        source = text.source
+        if text.problem is not None:
+            return BatchResult(index, [], text.problem, source)
+        published = text.published if text.published is not None else published
+        text = text.text
     try:
-        return BatchResult(index, pipeline.extract(text, published))
+        return BatchResult(index, pipeline.extract(text, published), None, source)
     except Exception as exc:  # noqa: BLE001  (a failed document is reported, the batch goes on)
-        return BatchResult(index, [], f"{type(exc).__name__}: {exc}")
+        return BatchResult(index, [], f"{type(exc).__name__}: {exc}", source)
 
 
 def extract_many(
-    texts: Iterable[str],
+    texts: Iterable[str | Record],
     published: Published | Iterable[Published] = None,
     *,
     n_jobs: int = 1,
@@ -75,14 +119,16 @@ def extract_many(
     """Extract events from many texts, yielding one :class:`BatchResult` per text, in input order.
 
     Args:
-        texts: any iterable of strings; it is read lazily, so a generator over a corpus works.
-        published: one date for all texts, or an iterable of dates parallel to ``texts``.
+        texts: any iterable of strings or :class:`Record` objects (:func:`read_records`); it
+            is read lazily, so a generator over a corpus works.
+        published: one date for all texts, or an iterable of dates parallel to ``texts``; a
+            record's own date, when it has one, comes first.
         n_jobs: worker processes; 1 runs in this process, -1 uses every core.
         pipeline: the pipeline to run (the default one otherwise); it is pickled to the workers.
         chunk_size: documents sent to a worker at a time.
 
-    A document that fails (a non-``str`` item, a bad date, an extractor error) is reported in
-    its result's ``error`` and the others go on.
+    A document that fails (a non-``str`` item, a bad date, an extractor error, a record with
+    a problem) is reported in its result's ``error`` and the others go on.
     """
     if n_jobs == 0 or n_jobs < -1:
         msg = f"n_jobs must be a positive number of processes or -1, not {n_jobs}"
@@ -110,7 +156,8 @@ def extract_many(
         return
     chunks = iter(lambda: list(itertools.islice(items, chunk_size)), [])
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(pipeline,)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(pipeline,))
+    try:
         # a bounded window of chunks in flight keeps memory flat on endless inputs
         window = [pool.submit(_run_chunk, c) for c in itertools.islice(chunks, workers * 2)]
         while window:
@@ -119,3 +166,106 @@ def extract_many(
             if nxt is not None:
                 window.append(pool.submit(_run_chunk, nxt))
             yield from results
+    finally:  # also when the caller stops early: drop the chunks not started yet
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- corpora as data ------------------------------------------------------------------------
+def read_records(
+    path: str | os.PathLike[str],
+    *,
+    input_format: str | None = None,
+    text_field: str = "text",
+    date_field: str | None = None,
+    id_field: str = "id",
+    stream: IO[str] | None = None,
+) -> Iterator[Record]:
+    """The articles of a JSON Lines or CSV corpus file, one :class:`Record` each, lazily.
+
+    Args:
+        path: the file; ``-`` reads ``stream`` (stdin by default).
+        input_format: ``jsonl`` or ``csv``; by default from the file's suffix.
+        text_field: the field that holds the text.
+        date_field: the field that holds the publication date; by default ``published``,
+            else ``date``. A missing or empty date is None.
+        id_field: the field that holds the id; a record without one is ``FILE:LINE``.
+        stream: what ``-`` reads.
+
+    A record that cannot be used (not an object, no text, an unreadable date) comes with its
+    ``problem`` set, so that it is reported in its place and the others go on.
+
+    Raises:
+        DataFileError: the file cannot be opened, or the format is unknown.
+    """
+    name = os.fspath(path)
+    fmt = input_format or Path(name).suffix.lstrip(".").lower().replace("ndjson", "jsonl")
+    if fmt not in INPUT_FORMATS:
+        msg = f"{name}: unknown corpus format {fmt or '(no suffix)'!r}: give jsonl or csv"
+        raise DataFileError(msg)
+    fields = (text_field, date_field, id_field)
+    if name == "-":
+        yield from _records(stream or sys.stdin, name, fmt, fields)
+        return
+    try:
+        handle = open(name, encoding="utf-8-sig", newline="")  # noqa: SIM115  (closed below)
+    except OSError as exc:
+        msg = f"{name}: {exc.strerror or exc}"
+        raise DataFileError(msg) from exc
+    with handle:
+        yield from _records(handle, name, fmt, fields)
+
+
+def _records(stream: IO[str], name: str, fmt: str, fields: tuple[str, str | None, str]) -> Iterator[Record]:
+    try:
+        if fmt == "csv":
+            yield from _csv_records(stream, name, fields)
+        else:
+            yield from _jsonl_records(stream, name, fields)
+    except UnicodeDecodeError as exc:
+        msg = f"{name}: is not UTF-8 text (byte {exc.start})"
+        raise DataFileError(msg) from exc
+
+
+def _jsonl_records(stream: IO[str], name: str, fields: tuple[str, str | None, str]) -> Iterator[Record]:
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Record(f"{name}:{number}", "", None, number, f"{name}:{number}: not JSON ({exc.msg})")
+            continue
+        yield _record(data, name, number, fields)
+
+
+def _csv_records(stream: IO[str], name: str, fields: tuple[str, str | None, str]) -> Iterator[Record]:
+    reader = csv.DictReader(stream)
+    start = 2  # the header is line 1
+    try:
+        for row in reader:
+            yield _record(row, name, start, fields)
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        msg = f"{name}:{reader.line_num}: not CSV ({exc})"
+        raise DataFileError(msg) from exc
+
+
+def _record(data: Any, name: str, line: int, fields: tuple[str, str | None, str]) -> Record:
+    """A record from one parsed line or row, or one whose ``problem`` says what is wrong."""
+    text_field, date_field, id_field = fields
+    where = f"{name}:{line}"
+    if not isinstance(data, Mapping):
+        return Record(where, "", None, line, f"{where}: not a JSON object")
+    ident = data.get(id_field)
+    source = where if ident is None or ident == "" else str(ident)
+    text = data.get(text_field)
+    if not isinstance(text, str) or not text.strip():
+        what = "no" if text is None else "an empty" if isinstance(text, str) else "a non-text"
+        return Record(source, "", None, line, f"{where}: {what} {text_field!r} field")
+    names = (date_field,) if date_field else DATE_FIELDS
+    value = next((data[f] for f in names if data.get(f) not in (None, "")), None)
+    try:
+        published = parse_published(value)
+    except DiploEventsError as exc:
+        return Record(source, "", None, line, f"{where}: {exc}")
+    return Record(source, text, published, line)

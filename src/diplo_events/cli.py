@@ -6,7 +6,11 @@
     diplo-events -r --jobs 4 corpus/            every *.txt under corpus/, in 4 processes
     diplo-events 'corpus/2024-*.txt'            a quoted glob is expanded here
     diplo-events --format plover a.txt          PLOVER-style records (diplo_events.export)
+    diplo-events --input-format jsonl corpus.jsonl -o events.jsonl
+                                                one article per record, each with its own id and date
+    diplo-events --resume -o events.jsonl ...   finish an interrupted run
     diplo-events schema                         the JSON Schema of the events
+    diplo-events evaluate gold.jsonl            score against gold annotations (diplo_events.evaluate)
 
 Output comes in input order whatever ``--jobs`` is. An input that cannot be read (missing, a
 directory without ``-r``, binary, not UTF-8) or whose extraction fails is reported on stderr
@@ -14,6 +18,12 @@ in one line; by default the others are still processed and the exit status is 1
 (``--skip-errors``); ``--fail-fast`` stops at the first failing input. On a terminal, stderr
 also shows a progress bar while running and a summary line at the end (``--summary`` prints
 the summary anywhere, ``--quiet`` neither).
+
+``--output FILE`` writes a temporary file next to FILE and renames it over FILE at the end, so
+FILE never holds a half-written run; a write error (a full disk) is one line on stderr and exit
+status 1. The first Ctrl-C stops after the current document, with only whole documents written
+(to FILE too) and status 130; ``--resume`` then skips the sources already in FILE and appends
+the rest, which gives the same lines as one uninterrupted run.
 
 Exit status: 0 all inputs processed, 1 some input failed, 2 usage error (bad option, date,
 extractor name), 130 interrupted.
@@ -23,20 +33,26 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import csv
 import glob
+import io
 import json
 import os
 import shutil
+import signal
 import sys
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import IO, Any, NoReturn, Self, TextIO
 
-from .batch import extract_many
-from .errors import DiploEventsError
+from .batch import INPUT_FORMATS, Record, extract_many, read_records
+from .errors import DataFileError, DiploEventsError
+from .export import to_json_record, to_plover
 from .models import Event, event_json_schema
 from .pipeline import Pipeline, parse_published
 
@@ -74,17 +90,44 @@ def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog=PROG,
         description="Extract diplomatic events (meetings, suspensions, support pledges) from English news text.",
-        epilog="Exit status: 0 ok, 1 some input failed, 2 usage error.",
+        epilog="Exit status: 0 ok, 1 some input failed or the output could not be written, "
+        "2 usage error, 130 interrupted.",
     )
     p.add_argument(
         "inputs", nargs="*", metavar="INPUT",
-        help="article files, directories (with -r), glob patterns (quoted ones are expanded here) "
-        "or - for stdin; 'schema' prints the JSON Schema of the events",
+        help="article files (or corpus files, with --input-format), directories (with -r), glob "
+        "patterns (quoted ones are expanded here) or - for stdin; 'schema' prints the JSON Schema "
+        "of the events; 'evaluate GOLD ...' scores against gold (see evaluate --help)",
     )
-    p.add_argument("--published", metavar="DATE", help="publication date (YYYY-MM-DD) for every input")
+    p.add_argument(
+        "--published", metavar="DATE",
+        help="publication date (YYYY-MM-DD) for every input (a corpus record's own date comes first)",
+    )
     p.add_argument(
         "--format", choices=("jsonl", "csv", "plover"), default="jsonl",
         help="jsonl: one event per line; csv: one row per event; plover: one PLOVER-style record per line (default: jsonl)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE",
+        help="write to FILE (through a temporary file renamed at the end) instead of stdout",
+    )
+    p.add_argument(
+        "--resume", action="store_true",
+        help="with -o FILE (JSON Lines): skip the sources already in FILE and append the rest",
+    )
+    corpus = p.add_argument_group("corpora as data (one article per JSON line or CSV row)")
+    corpus.add_argument(
+        "--input-format", choices=INPUT_FORMATS, default=None,
+        help="the inputs are corpus files of records, not one article per file",
+    )
+    corpus.add_argument("--text-field", default="text", metavar="NAME", help="the field of the text (default: text)")
+    corpus.add_argument(
+        "--date-field", default=None, metavar="NAME",
+        help="the field of the publication date (default: published, else date)",
+    )
+    corpus.add_argument(
+        "--id-field", default="id", metavar="NAME",
+        help="the field of the id, written as 'source' (default: id; without one, FILE:LINE)",
     )
     p.add_argument("--extractors", metavar="NAMES", help="comma-separated extractor names to run")
     p.add_argument("--list-extractors", action="store_true", help="list the available extractors and exit")
@@ -98,7 +141,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--glob", metavar="PATTERN", default=None,
-        help="file-name pattern for directories (default: *.txt); implies -r",
+        help="file-name pattern for directories (default: *.txt, or *.jsonl / *.csv with "
+        "--input-format); implies -r",
     )
     errors = p.add_mutually_exclusive_group()
     errors.add_argument(
@@ -177,47 +221,67 @@ def _read(source: str, stdin: TextIO) -> str:
         raise _Fail(msg) from exc
 
 
+def _file_records(
+    items: Sequence[tuple[str, str | None]], stdin: TextIO, skip: Callable[[str], bool]
+) -> Iterator[Record]:
+    """One record per article file (or stdin), read here; an unreadable one carries its problem."""
+    for source, problem in items:
+        if skip(source):
+            continue
+        if problem is None:
+            try:
+                yield Record(source, _read(source, stdin))
+                continue
+            except _Fail as exc:
+                problem = str(exc)
+        yield Record(source, "", problem=f"{source}: {problem}")
+
+
+def _corpus_records(
+    items: Sequence[tuple[str, str | None]], args: argparse.Namespace, stdin: TextIO, skip: Callable[[str], bool]
+) -> Iterator[Record]:
+    """The records of every corpus file, in order; a file that cannot be read is one failed record."""
+    for path, problem in items:
+        if problem is None:
+            try:
+                records = read_records(
+                    path, input_format=args.input_format, text_field=args.text_field,
+                    date_field=args.date_field, id_field=args.id_field, stream=stdin,
+                )
+                for record in records:
+                    if not skip(record.source):
+                        yield record
+                continue
+            except DataFileError as exc:
+                problem = str(exc).removeprefix(f"{path}: ")
+        yield Record(path, "", problem=f"{path}: {problem}")
+
+
 def _outcomes(
-    items: Sequence[tuple[str, str | None]],
-    read: Callable[[str], str],
+    records: Iterator[Record],
     published: Any,
     pipeline: Pipeline,
     jobs: int,
-) -> Generator[tuple[str, int, list[Event], str | None], None, None]:
-    """``(source, chars, events, error)`` for each input, in input order.
+    chunk: int,
+) -> Generator[tuple[Record, list[Event], str | None], None, None]:
+    """``(record, events, error)`` for each record, in input order; ``error`` is a whole line's
+    message (it names the input)."""
+    handed: collections.deque[Record] = collections.deque()
 
-    Inputs are read here, in this process, and only readable texts go to
-    :func:`~diplo_events.batch.extract_many`; a queue of the inputs handed over so far puts
-    the read failures back in their place among the results.
-    """
-    pending: collections.deque[tuple[str, int, str | None]] = collections.deque()
+    def tracked() -> Iterator[Record]:
+        for record in records:
+            handed.append(record)
+            yield record
 
-    def texts() -> Iterator[str]:
-        for source, problem in items:
-            if problem is None:
-                try:
-                    text = read(source)
-                except _Fail as exc:
-                    problem = str(exc)
-            if problem is not None:
-                pending.append((source, 0, problem))
-                continue
-            pending.append((source, len(text), None))
-            yield text
-
-    workers = (os.cpu_count() or 1) if jobs == -1 else jobs
-    chunk = max(1, min(16, len(items) // (4 * workers)))  # small chunks keep every worker busy
-    results = extract_many(texts(), published, n_jobs=jobs, pipeline=pipeline, chunk_size=chunk)
+    results = extract_many(tracked(), published, n_jobs=jobs, pipeline=pipeline, chunk_size=chunk)
     try:
         for result in results:
-            while pending[0][2] is not None:
-                source, _, problem = pending.popleft()
-                yield source, 0, [], problem
-            source, size, _ = pending.popleft()
-            yield source, size, result.events, result.error
-        while pending:
-            source, _, problem = pending.popleft()
-            yield source, 0, [], problem
+            record = handed.popleft()
+            error = result.error
+            if error is not None and record.problem is None:
+                where = record.source if record.line is None else f"{record.source} (line {record.line})"
+                error = f"{where}: {error}"
+            yield record, result.events, error
     finally:
         close = getattr(results, "close", None)  # a generator: closing it shuts the workers down
         if close is not None:
@@ -246,24 +310,180 @@ def _row(source: str, event: Event) -> dict[str, Any]:
     }
 
 
-def _writer(fmt: str, stdout: TextIO, published: Any) -> Callable[[str, Event], None]:
+Formatter = Callable[[str, Any, Sequence[Event]], str]
+
+
+def _formatter(fmt: str) -> tuple[str, Formatter]:
+    """The header of the output and the lines of one document, ``(source, published, events) -> text``."""
     if fmt == "csv":
-        writer = csv.DictWriter(stdout, fieldnames=CSV_FIELDS)
-        writer.writeheader()
-        return lambda source, event: writer.writerow(_row(source, event))
+        def rows(source: str, published: Any, events: Sequence[Event]) -> str:  # noqa: ARG001
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=CSV_FIELDS)
+            for event in events:
+                writer.writerow(_row(source, event))
+            return buffer.getvalue()
+
+        header = io.StringIO()
+        csv.DictWriter(header, fieldnames=CSV_FIELDS).writeheader()
+        return header.getvalue(), rows
     if fmt == "plover":
-        from .export import to_plover  # noqa: PLC0415
+        def plover(source: str, published: Any, events: Sequence[Event]) -> str:
+            return "".join(
+                json.dumps(to_plover(event, doc_id=source, published=published), ensure_ascii=False) + "\n"
+                for event in events
+            )
 
-        def plover(source: str, event: Event) -> None:
-            record = to_plover(event, doc_id=source, published=published)
-            stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return "", plover
 
-        return plover
+    def jsonl(source: str, published: Any, events: Sequence[Event]) -> str:  # noqa: ARG001
+        return "".join(json.dumps(to_json_record(event, source), ensure_ascii=False) + "\n" for event in events)
 
-    def jsonl(source: str, event: Event) -> None:
-        stdout.write(json.dumps({"source": source, **event.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+    return "", jsonl
 
-    return jsonl
+
+class _WriteError(Exception):
+    """The output cannot be written (a full disk, a missing folder): one line, exit status 1."""
+
+
+class _Output:
+    """Where the lines go: stdout, or ``path`` by way of a temporary file next to it that is
+    renamed over it by :meth:`commit`, so that ``path`` never holds a half-written run.
+
+    Lines are written one document at a time and counted, so that an interrupted run keeps
+    only whole documents (:meth:`commit` cuts a document the interruption split).
+    """
+
+    def __init__(self, path: str | None, stdout: TextIO, *, kept: bytes = b"") -> None:
+        self.path = path
+        self.stdout = stdout
+        self._temp: str | None = None
+        self._file: IO[bytes] | None = None
+        self._whole = 0  # bytes of whole documents written to the temporary file
+        if path is None:
+            return
+        target = Path(path)
+        try:
+            fd, self._temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+            self._file = os.fdopen(fd, "wb")
+            if kept:
+                self._file.write(kept)
+        except OSError as exc:
+            self.discard()
+            raise _WriteError(self._problem(exc)) from exc
+        self._whole = len(kept)
+
+    def _problem(self, exc: OSError) -> str:
+        return f"cannot write {self.path or 'the output'}: {exc.strerror or exc}"
+
+    def write(self, text: str) -> None:
+        """Write the lines of one document."""
+        if not text:
+            return
+        try:
+            if self._file is None:
+                self.stdout.write(text)
+            else:
+                data = text.encode("utf-8")
+                self._file.write(data)
+                self._whole += len(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _WriteError(self._problem(exc)) from exc
+
+    def commit(self) -> None:
+        """Flush, and put the file in place of ``path`` (whole documents only)."""
+        try:
+            if self._file is None:
+                self.stdout.flush()
+                return
+            self._file.flush()
+            self._file.truncate(self._whole)
+            os.fsync(self._file.fileno())
+            self._file.close()
+            assert self.path is not None and self._temp is not None
+            _copy_mode(self.path, self._temp)
+            os.replace(self._temp, self.path)
+            self._temp = None
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            self.discard()
+            raise _WriteError(self._problem(exc)) from exc
+
+    def discard(self) -> None:
+        """Remove the temporary file: ``path`` stays as it was."""
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+        if self._temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._temp)
+            self._temp = None
+
+
+def _copy_mode(path: str, temp: str) -> None:
+    """Give the new file the mode of the old one, or the mode a new file gets (mkstemp makes 0600)."""
+    try:
+        mode = os.stat(path).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(temp, mode)
+
+
+def _done_sources(path: str) -> tuple[bytes, set[str]]:
+    """The whole lines of an earlier JSONL output and the sources they cover (``--resume``).
+
+    Raises:
+        _UsageError: the file is not the JSON Lines output of this command.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return b"", set()
+    except OSError as exc:
+        msg = f"cannot read {path} to resume: {exc.strerror or exc}"
+        raise _UsageError(msg) from exc
+    kept = data[: data.rfind(b"\n") + 1]  # a last line without its newline was cut: redo its document
+    done = set()
+    for number, line in enumerate(kept.splitlines(), 1):
+        try:
+            done.add(json.loads(line)["source"])
+        except (ValueError, KeyError, TypeError) as exc:
+            msg = f"cannot resume: {path}:{number} is not a JSON line with a 'source'"
+            raise _UsageError(msg) from exc
+    if len(kept) < len(data):
+        cut = json.loads(kept.splitlines()[-1])["source"] if kept else None
+        done.discard(cut)  # its last document may have lost lines with the cut: drop it and redo it
+        kept = b"".join(line + b"\n" for line in kept.splitlines() if json.loads(line)["source"] != cut)
+    return kept, done
+
+
+class _StopOnInterrupt:
+    """The first Ctrl-C asks the run to stop after the current document; the second stops it now.
+
+    Worker processes forked while this is installed inherit it, so that the first Ctrl-C does
+    not kill them halfway through a chunk.
+    """
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def _handle(self, signum: int, frame: Any) -> None:  # noqa: ARG002
+        self.requested = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def __enter__(self) -> Self:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _plural(n: int, word: str) -> str:
@@ -404,10 +624,13 @@ class ProgressBar:
 
 # -- the command ------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command; returns the exit status (0 ok, 1 some input failed, 2 usage error)."""
+    """Run the command; returns the exit status (0 ok, 1 some input failed, 2 usage error, 130 interrupted)."""
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["evaluate"]:
+        return _evaluate(argv[1:], stdout, stderr)
     try:
         args = _parser().parse_args(argv)
         if args.jobs == 0 or args.jobs < -1:
@@ -429,11 +652,16 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         if not args.inputs:
             msg = "no input: give file paths, directories (with -r), glob patterns or - for stdin"
             raise _UsageError(msg)
+        if args.resume and (args.output is None or args.format != "jsonl"):
+            msg = "--resume needs --output FILE and --format jsonl (it reads the sources already in FILE)"
+            raise _UsageError(msg)
+        kept, done = _done_sources(args.output) if args.resume else (b"", set())
     except (_UsageError, DiploEventsError) as exc:
         print(f"{PROG}: error: {exc}", file=stderr)
         return 2
-    items = _expand(args.inputs, recursive=args.recursive or args.glob is not None, pattern=args.glob or "*.txt")
-    return _run(args, pipeline, published, items, stdin, stdout, stderr)
+    pattern = args.glob or ("*.txt" if args.input_format is None else f"*.{args.input_format}")
+    items = _expand(args.inputs, recursive=args.recursive or args.glob is not None, pattern=pattern)
+    return _run(args, pipeline, published, items, (kept, done), stdin, stdout, stderr)
 
 
 def _run(
@@ -441,51 +669,85 @@ def _run(
     pipeline: Pipeline,
     published: Any,
     items: list[tuple[str, str | None]],
+    resumed: tuple[bytes, set[str]],
     stdin: TextIO,
     stdout: TextIO,
     stderr: TextIO,
 ) -> int:
+    kept, done = resumed
     counts: collections.Counter[str] = collections.Counter()
     seen = failed = 0
     stopped = False
-    bar = ProgressBar(len(items), stream=stderr, enabled=False if args.quiet else None)
-    try:
-        write = _writer(args.format, stdout, published)
-        outcomes = _outcomes(items, lambda source: _read(source, stdin), published, pipeline, args.jobs)
+    corpus = args.input_format is not None
+    total = None if corpus else sum(source not in done for source, _ in items)
+    bar = ProgressBar(total, stream=stderr, enabled=False if args.quiet else None)
+    header, lines = _formatter(args.format)
+    output: _Output | None = None
+    skip = done.__contains__
+    records = _corpus_records(items, args, stdin, skip) if corpus else _file_records(items, stdin, skip)
+    workers = (os.cpu_count() or 1) if args.jobs == -1 else args.jobs
+    chunk = 16 if corpus else max(1, min(16, len(items) // (4 * workers)))  # small chunks keep every worker busy
+    with _StopOnInterrupt() as interrupt:
         try:
-            for source, size, events, error in outcomes:
-                seen += 1
-                if error is not None:
-                    failed += 1
-                    bar.write(f"{PROG}: error: {source}: {error}")
-                    if args.fail_fast:
-                        stopped = seen < len(items)
+            output = _Output(args.output, stdout, kept=kept)
+            output.write(header)
+            outcomes = _outcomes(records, published, pipeline, args.jobs, chunk)
+            try:
+                for record, events, error in outcomes:
+                    seen += 1
+                    if error is not None:
+                        failed += 1
+                        bar.write(f"{PROG}: error: {error}")
+                        if args.fail_fast:
+                            stopped = total is None or seen < total
+                            break
+                    day = record.published if record.published is not None else published
+                    output.write(lines(record.source, day, events))
+                    counts.update(event.type for event in events)
+                    bar.update(1, len(record.text))
+                    if interrupt.requested:
                         break
-                for event in events:
-                    write(source, event)
-                    counts[event.type] += 1
-                bar.update(1, size)
-        finally:
-            outcomes.close()
-        stdout.flush()
-    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
-        bar.close()
-        _detach(stdout)
-        return 1
-    except KeyboardInterrupt:
-        bar.write(f"{PROG}: interrupted")
-        return 130
-    except BrokenProcessPool as exc:
-        bar.write(f"{PROG}: error: a worker process died ({exc or type(exc).__name__}); try --jobs 1")
-        return 1
+            finally:
+                outcomes.close()
+            output.commit()
+            if interrupt.requested:
+                raise KeyboardInterrupt  # noqa: TRY301  (reported below, like a second Ctrl-C)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+            bar.close()
+            _detach(stdout)
+            return 1
+        except _WriteError as exc:
+            if output is not None:
+                output.discard()
+            bar.write(f"{PROG}: error: {exc}")
+            _detach(stdout)
+            return 1
+        except KeyboardInterrupt:
+            if output is not None and not interrupt.requested:
+                _commit_quietly(output)  # a second Ctrl-C: keep the whole documents written so far
+            hint = f"; rerun with --resume to finish {args.output}" if args.output and args.format == "jsonl" else ""
+            bar.write(f"{PROG}: interrupted after {_plural(seen, 'input')}{hint}")
+            return 130
+        except BrokenProcessPool as exc:
+            if output is not None:
+                output.discard()
+            bar.write(f"{PROG}: error: a worker process died ({exc or type(exc).__name__}); try --jobs 1")
+            return 1
     bar.close()
     if not args.quiet and (args.summary or _is_terminal(stderr)):
-        print(_summary(seen, len(items), failed, counts, stopped=stopped), file=stderr)
+        print(_summary(seen, seen if total is None else total, failed, counts, stopped=stopped), file=stderr)
     return 1 if failed else 0
 
 
+def _commit_quietly(output: _Output) -> None:
+    try:
+        output.commit()
+    except (_WriteError, OSError):
+        output.discard()
+
+
 def _detach(stdout: TextIO) -> None:
-    """Point a closed stdout at /dev/null so the interpreter's final flush does not complain."""
+    """Point a closed or failing stdout at /dev/null so the interpreter's final flush does not complain."""
     if stdout is not sys.stdout:
         return
     try:
@@ -493,3 +755,67 @@ def _detach(stdout: TextIO) -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # pragma: no cover  (no real file descriptor)
         pass
+
+
+# -- diplo-events evaluate ----------------------------------------------------------------
+def _evaluate_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} evaluate",
+        description="Score the extraction against gold annotations (JSON Lines: single items with id, text, "
+        "published and events, or documents with doc and evidence strings).",
+        epilog="Exit status: 0 ok, 1 a gold file or the output could not be read or written, 2 usage error.",
+    )
+    p.add_argument("gold", nargs="+", metavar="GOLD", help="gold .jsonl files, or folders of them")
+    p.add_argument(
+        "--root", metavar="DIR", help="where the 'doc' paths of document gold live (default: the gold file's folder)",
+    )
+    p.add_argument("--extractors", metavar="NAMES", help="comma-separated extractor names to run")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument(
+        "--errors", metavar="FILE",
+        help="write every false positive, false negative and duplicate to FILE, one JSON object per line",
+    )
+    return p
+
+
+def _evaluate(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    """``diplo-events evaluate GOLD ...``: print the scores, optionally write the errors."""
+    from .evaluate import evaluate  # noqa: PLC0415
+
+    try:
+        args = _evaluate_parser().parse_args(argv)
+        names = [n.strip() for n in args.extractors.split(",") if n.strip()] if args.extractors else None
+        pipeline = Pipeline.default(extractors=names)
+    except (_UsageError, DiploEventsError) as exc:
+        print(f"{PROG}: error: {exc}", file=stderr)
+        return 2
+    try:
+        result = evaluate(args.gold, pipeline, root=args.root)
+    except DiploEventsError as exc:
+        print(f"{PROG}: error: {exc}", file=stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=stderr)
+        return 130
+    try:
+        if args.errors:
+            errors = _Output(args.errors, stdout)
+            try:
+                for record in result.errors:
+                    errors.write(json.dumps(record.as_dict(), ensure_ascii=False) + "\n")
+                errors.commit()
+            except BaseException:
+                errors.discard()
+                raise
+        report = json.dumps(result.as_dict(), indent=1) if args.json else result.report()
+        stdout.write(report + "\n")
+        stdout.flush()
+    except BrokenPipeError:
+        _detach(stdout)
+        return 1
+    except (_WriteError, OSError) as exc:
+        problem = exc if isinstance(exc, _WriteError) else f"cannot write the output: {exc.strerror or exc}"
+        print(f"{PROG}: error: {problem}", file=stderr)
+        _detach(stdout)
+        return 1
+    return 0

@@ -5,6 +5,9 @@
   ``event_date``, the PLOVER ``event_type`` (``CONSULT``, ``SANCTION``, ``AID``), its
   ``mode`` and ``context``, the ``actor`` and ``recipient`` sides with their country codes,
   the location, the source sentence, plus our CAMEO code, extractor and confidence.
+* :func:`to_json_record` gives an event's JSON form (``model_dump(mode="json")``) with its
+  source and the fields a person reads first, and the long mention spans last: what
+  ``diplo-events`` writes as JSON Lines.
 * :func:`to_records` gives flat rows (scalars only) for CSV files and data frames.
 * :func:`events_to_dataframe` gives those rows as a :class:`pandas.DataFrame`; pandas is
   imported only then (``pip install "diplo_events[pandas]"``).
@@ -30,7 +33,16 @@ if TYPE_CHECKING:
 
     from .models import Actor, Event
 
-__all__ = ["PLOVER_FIELDS", "RECORD_FIELDS", "events_to_dataframe", "plover_mode", "to_plover", "to_records"]
+__all__ = [
+    "JSON_LEADING_FIELDS",
+    "PLOVER_FIELDS",
+    "RECORD_FIELDS",
+    "events_to_dataframe",
+    "plover_mode",
+    "to_json_record",
+    "to_plover",
+    "to_records",
+]
 
 # NOTE: keep in sync with the keys to_plover() returns
 PLOVER_FIELDS = (
@@ -44,6 +56,9 @@ RECORD_FIELDS = (
     "negated", "primary", "secondary", "location", "place", "trigger", "text", "start", "end",
     "extractor", "confidence", "suspended", "support_types", "amount", "currency",
 )
+
+# the keys to_json_record() puts first, the parties of the event's type coming after "type"
+JSON_LEADING_FIELDS = ("source", "type", "date", "status", "negated", "location")
 
 _PRIMARY = {"meeting": "participants", "suspension": "actors", "support_pledge": "donors"}
 _SECONDARY = {"meeting": None, "suspension": "counterparts", "support_pledge": "recipients"}
@@ -252,6 +267,28 @@ def _record(event: Event, doc_id: str | None, published: dt.date | None) -> dict
 
 EventsArg = Iterable["Event"] | Mapping[str, Iterable["Event"]]
 PublishedArg = str | dt.date | Mapping[str, str | dt.date | None] | None
+
+
+def to_json_record(event: Event, source: str | None = None) -> dict[str, Any]:
+    """The event's JSON form, in reading order: ``source`` (when given), ``type``, the parties
+    (primary side, then the other), ``date``, ``status``, ``negated``, ``location``, the other
+    fields, and ``mentions`` last. Only the order differs from ``model_dump(mode="json")``.
+
+    >>> from diplo_events import extract
+    >>> (event,) = extract("Japan pledged $50 million in aid to Nepal.", published="2024-05-02")
+    >>> list(to_json_record(event, "a.txt"))[:7]
+    ['source', 'type', 'donors', 'recipients', 'date', 'status', 'negated']
+    >>> list(to_json_record(event))[-1]
+    'mentions'
+    """
+    data = event.model_dump(mode="json")
+    secondary = _SECONDARY[event.type]
+    first = ["type", _PRIMARY[event.type], *([secondary] if secondary else []), *JSON_LEADING_FIELDS[2:]]
+    ordered: dict[str, Any] = {"source": source} if source is not None else {}
+    ordered.update((key, data[key]) for key in first)
+    ordered.update((key, value) for key, value in data.items() if key not in ordered and key != "mentions")
+    ordered["mentions"] = data["mentions"]
+    return ordered
 
 
 def to_records(
