@@ -106,23 +106,19 @@ def test_error_records_carry_their_sentence_what_was_found_and_a_trace_slot() ->
     assert [f["type"] for f in fp.found] == ["suspension"]
     record = fp.as_dict()
     assert list(record) == ["kind", "key", "origin", "type", "event", "sentences", "found", "trace"]
-    assert record["trace"] is None  # filled by diplo_events.explain once the library has one
+    trace = record["trace"]  # the explain() trace of the error's sentence
+    assert [s["text"] for s in trace["sentences"]] == [SUSPENSION]
+    decisions = trace["sentences"][0]["decisions"]
+    assert [(d["type"], d["outcome"]) for d in decisions] == [("suspension", "event")]
     json.dumps(record)
 
 
-def test_the_trace_comes_from_explain_when_there_is_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    import diplo_events  # noqa: PLC0415
-
-    calls = []
-
-    def explain(text: str, published: object = None) -> dict:
-        calls.append((text, published))
-        return {"sentence": text}
-
-    monkeypatch.setattr(diplo_events, "explain", explain, raising=False)
-    result = evaluate([item("a:1", SUSPENSION)])
-    assert result.errors[0].trace == {"sentence": SUSPENSION}
-    assert calls == [(SUSPENSION, "2024-05-15")]
+def test_the_trace_names_the_veto_of_a_missed_event() -> None:
+    text = "Russia urged Norway to suspend military cooperation."
+    result = evaluate([item("a:1", text, {"type": "suspension", "actors": ["NOR"]})])
+    (fn,) = [e for e in result.errors if e.kind == "false_negative"]
+    outcomes = [d["outcome"] for s in fn.trace["sentences"] for d in s["decisions"]]
+    assert "veto: appeal" in outcomes
 
 
 # -- bad gold ---------------------------------------------------------------------------------

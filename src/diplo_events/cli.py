@@ -11,6 +11,7 @@
     diplo-events --resume -o events.jsonl ...   finish an interrupted run
     diplo-events schema                         the JSON Schema of the events
     diplo-events evaluate gold.jsonl            score against gold annotations (diplo_events.evaluate)
+    diplo-events explain article.txt            every trigger considered, the frame read, the event or veto
 
 Output comes in input order whatever ``--jobs`` is. An input that cannot be read (missing, a
 directory without ``-r``, binary, not UTF-8) or whose extraction fails is reported on stderr
@@ -631,6 +632,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["evaluate"]:
         return _evaluate(argv[1:], stdout, stderr)
+    if argv[:1] == ["explain"]:
+        return _explain(argv[1:], stdin, stdout, stderr)
     try:
         args = _parser().parse_args(argv)
         if args.jobs == 0 or args.jobs < -1:
@@ -755,6 +758,50 @@ def _detach(stdout: TextIO) -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):  # pragma: no cover  (no real file descriptor)
         pass
+
+
+# -- diplo-events explain -----------------------------------------------------------------
+def _explain_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog=f"{PROG} explain",
+        description="Show, per sentence, each trigger considered, the frame read (parties and their roles, "
+        "negation, status) and the event made or the named exclusion that vetoed it.",
+        epilog="Exit status: 0 ok, 1 the input could not be read, 2 usage error.",
+    )
+    p.add_argument("input", metavar="FILE", help="an article (UTF-8 text), or - for stdin")
+    p.add_argument("--published", metavar="DATE", help="the publication date (YYYY-MM-DD)")
+    p.add_argument("--extractors", metavar="NAMES", help="comma-separated extractor names to run")
+    p.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    return p
+
+
+def _explain(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """``diplo-events explain FILE|-``: the decisions made on one article."""
+    from .explain import explain  # noqa: PLC0415
+
+    try:
+        args = _explain_parser().parse_args(argv)
+        names = [n.strip() for n in args.extractors.split(",") if n.strip()] if args.extractors else None
+        pipeline = Pipeline.default(extractors=names)
+        text = stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8")
+        result = explain(text, published=args.published, pipeline=pipeline)
+    except (_UsageError, DiploEventsError) as exc:
+        print(f"{PROG}: error: {exc}", file=stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"{PROG}: error: cannot read {args.input}: {getattr(exc, 'strerror', None) or exc}", file=stderr)
+        return 1
+    try:
+        stdout.write((json.dumps(result.to_dict(), indent=1, ensure_ascii=False) if args.json else str(result)) + "\n")
+        stdout.flush()
+    except BrokenPipeError:
+        _detach(stdout)
+        return 1
+    except OSError as exc:
+        print(f"{PROG}: error: cannot write the output: {exc.strerror or exc}", file=stderr)
+        _detach(stdout)
+        return 1
+    return 0
 
 
 # -- diplo-events evaluate ----------------------------------------------------------------
