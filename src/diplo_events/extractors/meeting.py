@@ -232,6 +232,8 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
     if len(codes) == 1:
         (code,) = codes
         other = _uncoded_other_side(frame) or _domestic_dyad(frame, subject)
+        if other is None and trigger in _gatherings(frame) and subject and _attending(frame) and (location is None or location.country != code):
+            other = trigger  # "Blair is at a summit in Brussels": a summit has other parties, named or not
         if other is None and code not in ORGANIZATION_CODES and not frame.negated:
             return Veto.NO_SECOND_PARTY  # a state meeting itself is domestic
         if other is not None and location is not None and location.country != code and other in frame.w.counterpart_words:
@@ -253,6 +255,17 @@ def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dic
         extractor=MeetingExtractor.name,
         confidence=0.7 if len(codes) > 1 else 0.5,
     )
+
+
+def _attending(frame: Frame) -> bool:
+    """'is at a summit', 'attended the conference', 'travelled to the summit': the subject takes part."""
+    words = frame.words(max(frame.clause_start, frame.first - 4), frame.first)
+    return bool(set(words) & frame.w.attending)
+
+
+def _gatherings(frame: Frame) -> frozenset[str]:
+    """Meeting nouns that always gather several parties (a summit, a conference)."""
+    return frame.w.gatherings
 
 
 def _domestic_dyad(frame: Frame, subject: list[ActorMention]) -> str | None:

@@ -153,7 +153,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[Su
             for code in party_codes(m, donors):
                 if code not in donors:
                     recipients.setdefault(code, actor_of(doc, m, code))
-    if not recipients and (_for_something(frame, window) or not (set(window) & w.aid_heads or set(donors) & ORGANIZATION_CODES)):
+    pledged_money = amount is not None and amount.currency is not None and trigger in w.pledge_verbs
+    standalone = set(window) & w.aid_heads or set(donors) & ORGANIZATION_CODES or pledged_money
+    if not recipients and (_for_something(frame, window) or not standalone):
         return Veto.NOT_SUPPORT_OF_ACTOR, frame  # no one receives it: domestic ("a package for airlines") or not support
     status, date = frame.when()
     if trigger in w.pledge_verbs:
