@@ -34,6 +34,8 @@ VETOED = {
     Veto.NO_OBJECT: ("suspension", "Russia suspended the match with Norway."),
     Veto.QUALIFIER_MISSING: ("meeting", "France and Italy opened the session."),
     Veto.DUPLICATE: ("meeting", "Japan met China during a visit to Beijing."),
+    Veto.OWN_PROGRAMME: ("suspension", "Libya agreed to halt its programme to develop chemical weapons."),
+    Veto.BACKGROUND: ("suspension", "Ties between Morocco and Algeria have been frozen for years."),
     Veto.NEXT_VERB: ("support_pledge", "Japan promised to lend Nepal $5 million."),
 }
 

@@ -401,7 +401,13 @@ class Frame:
         sentence_left = self.words(max(self.sentence.first_token, self.first - _MAX_REACH), self.first)
         if set(sentence_left) & w.conditions:
             return Veto.HYPOTHETICAL
+        toks = self.doc.tokens
+        if set(self.words(self.clause_start, self.first)) & w.counterfactual and self.clause_end < self.sentence.last_token:
+            if toks[self.clause_end].lower in w.conditions:
+                return Veto.HYPOTHETICAL  # "Turkey would freeze its relations if ..."
         after = self.words(self.last, min(self.clause_end, self.last + 6))
+        cut = next((k for k, x in enumerate(after) if x in w.comma or x in w.reporting), len(after))
+        after = after[:cut]  # "a visit to Washington, said he expected ...": the modal is another clause's
         if set(after) & w.modal_after and self._noun_subject(after):
             return Veto.HYPOTHETICAL  # "a phone call between X and Y could take place"
         return None

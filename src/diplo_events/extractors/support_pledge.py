@@ -83,6 +83,17 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     return found
 
 
+def _owned_thing(doc: Document, party: Party) -> str:
+    """The noun after a possessive party ("Armenia's bid" -> "bid")."""
+    toks = doc.tokens
+    k = party.mention.last_token + 1
+    while k < len(toks) and toks[k].text[0].isalpha() and k < party.mention.last_token + 4:
+        if toks[k].lower in doc.lexicon.words.candidacy:
+            return toks[k].lower
+        k += 1
+    return toks[k - 1].lower if k - 1 < len(toks) else ""
+
+
 def _preceded_by(doc: Document, i: int, words: tuple[str, ...]) -> bool:
     n = len(words)
     return i >= n and tuple(t.lower for t in doc.tokens[i - n : i]) == words
@@ -100,8 +111,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[Su
     window = _object_window(frame)
     if set(frame.words(max(sentence.first_token, first - 4), first)) & (lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN) | w.blocking):
         return Veto.SUPPORT_STOPPED, frame
-    if any(x in w.not_support for x in window[:6]):
-        return Veto.PURCHASE, frame  # a sale, a deal, a purchase
+    if any(x in w.not_support for x in window[:6]) or any(x in w.sale_verbs for x in window):
+        return Veto.PURCHASE, frame  # a sale, a deal, a purchase; "the missiles it sold to Turkey"
     after = doc.tokens[frame.last].start if frame.last < sentence.last_token else sentence.end
     clause_text = doc.text[after : min(sentence.end, after + 400)]  # items are named close by
     amount = _amount(doc, frame)
@@ -114,6 +125,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[Su
     if trigger in w.recipient_verbs:
         if not direct and not has_object:
             return Veto.NO_OBJECT, frame
+        owned = [p for p in direct if p.prep == POSSESSIVE]
+        if owned and not has_object and _owned_thing(doc, owned[0]) not in w.candidacy:
+            return Veto.NOT_SUPPORT_OF_ACTOR, frame  # "backed the Commission's proposal": a policy, not an actor
     elif not has_object:
         return Veto.NO_OBJECT, frame
     if trigger in w.infinitive_pledges:

@@ -178,6 +178,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
     if obj is not None:
         a, b = obj
         words = {t.lower for t in doc.tokens[a:b]}
+        if doc.tokens[b - 1].lower in w.programmes and _own_programme(frame, a, b):
+            return Veto.OWN_PROGRAMME, frame  # "halt its programme to develop weapons": a concession
         if words & w.domestic_modifiers:
             return Veto.DOMESTIC, frame  # "federal assistance programs", "domestic funding"
         if not counterparts and doc.tokens[b - 1].lower in w.talks_heads and not _named(doc, a, b):
@@ -186,6 +188,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
             a += 1
         suspended = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
     text = frame.clause_text().lower()
+    if any(marker in text for marker in w.background_markers):
+        return Veto.BACKGROUND, frame  # "ties ... have been frozen for years": a state, not a happening
     temporary = any(marker in text for marker in w.temporary_markers)
     status, date = frame.when()
     return Suspension(
@@ -213,6 +217,14 @@ def _seat(frame: Frame, after: int) -> tuple[str, int, int] | None:
         if toks[k].lower in w.prep_in | w.prep_to | w.prep_from:
             return place_after(frame.doc, k + 1)
     return None
+
+
+def _own_programme(frame: Frame, a: int, b: int) -> bool:
+    """'its uranium enrichment programme', 'its programme to develop weapons': one's own arms."""
+    toks = frame.doc.tokens
+    owner = toks[a].lower in frame.w.own_determiners
+    near = {t.lower for t in toks[a : min(b + 5, frame.clause_end)]}
+    return owner and bool(near & frame.w.weapons_programme_words)
 
 
 def _named(doc: Document, a: int, b: int) -> bool:
