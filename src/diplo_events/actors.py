@@ -233,8 +233,11 @@ class ActorResolver:
                     if day is None:
                         # an undated text: a bare "Blair" is the one who led a state or a body
                         leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.people[n])]
-                        if len(leaders) == 1:
-                            return self._person(doc, gaz, leaders[0], i, i + 1, day)
+                    else:
+                        # namesakes on one date: the one who leads a state or a body then ("Guterres")
+                        leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.tenures_on(n, day))]
+                    if len(leaders) == 1:
+                        return self._person(doc, gaz, leaders[0], i, i + 1, day)
         return None
 
     @staticmethod
@@ -279,7 +282,8 @@ def _title_case(doc: Document, sentence: Sentence) -> bool:
     if sentence.last_token - sentence.first_token > 40:
         return False  # a headline is short; this also keeps the check constant-time per token
     words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
-    return 2 <= len(words) <= 16 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+    content = [w for w in words if len(w) > 3 or w[0].isupper()]  # "in", "on", "of" stay lower case in titles
+    return 2 <= len(words) <= 16 and sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)
 
 
 def _stands_alone(doc: Document, i: int, headline: bool = False) -> bool:

@@ -43,6 +43,7 @@ NEEDS_CONTINGENT: Final = "contingent"
 FAMILY_CANCEL: Final = "cancel"
 FAMILY_WITHDRAW: Final = "withdraw"
 FAMILY_LEAVE: Final = "leave"
+FAMILY_MEDIATION: Final = "mediation"
 
 # how an actor mention was named (document.ActorMention.kind)
 NAME: Final = "name"

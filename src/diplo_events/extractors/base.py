@@ -327,8 +327,8 @@ class Frame:
                 # "an agreement signed with China": a participle keeps the topic going
                 if not (state is _TOPIC and j > 0 and _participle(toks[j - 1].lower)):
                     state, prep = _OBJECT, w
-            elif w in w_.topic:
-                state = _TOPIC
+            elif w in w_.topic and not (w in w_.of and j > 0 and toks[j - 1].lower in w_.agents):
+                state = _TOPIC  # but "the foreign ministers of Russia and Ukraine" name parties
             j += 1
         return [p for p in out if not _modifier(self.doc, p.mention)]
 

@@ -7,6 +7,7 @@ from ..gazetteer import ORGANIZATION_CODES
 from ..models import Actor, Location, Meeting
 from ..names import (
     CAMEO_INTEND_TO_MEET,
+    FAMILY_MEDIATION,
     GROUP,
     NEEDS_DESTINATION as _DESTINATION,
     NEEDS_NOTHING as _ANY,
@@ -30,6 +31,8 @@ from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, sp
 
 __all__ = ["MeetingExtractor"]
 
+_MEDIATION = FAMILY_MEDIATION
+
 
 
 @extractors.register("diplo_events.meeting.v1")
@@ -47,6 +50,7 @@ class MeetingExtractor:
         out: list[Meeting] = []
         lex = doc.lexicon
         repeatable = lex.forms(MEETING, NOUN) | lex.forms(MEETING, VERB, needs=_TWO_PARTIES)
+        mediation = lex.forms(MEETING, family=_MEDIATION)
         for sentence in doc.sentences:
             if not doc.sentence_actors(sentence):
                 continue
@@ -57,6 +61,11 @@ class MeetingExtractor:
                     note(doc, MEETING, sentence, first, last, Veto.DUPLICATE)
                     continue  # "met X during a trip to Y", "met ... to discuss": the same meeting
                 frame = Frame(doc, sentence, first, last, role_preps=lex.words.meeting_role_preps)
+                if word in mediation and out and out[-1].mentions[0].evidence.start == sentence.start:
+                    # "talks in Beijing mediated by China": the mediator takes part in those talks
+                    out[-1] = _with_mediator(frame, out[-1])
+                    note(doc, MEETING, sentence, first, last, out[-1], frame)
+                    continue
                 events = _events(frame, out)
                 if isinstance(events, Veto):
                     note(doc, MEETING, sentence, first, last, events, frame)
@@ -147,7 +156,8 @@ def _events(frame: Frame, earlier: list[Meeting]) -> list[Meeting] | Veto:
         objects = frame.objects(w.with_between, topic_first=True)
     else:
         objects = frame.objects()
-    if trigger in w.welcoming and not any(p.prep == OBJECT and p.mention.first_token <= frame.last + 3 for p in objects):
+    passive = first > 0 and doc.tokens[first - 1].lower in w.passive_aux  # "was welcomed in Berlin by Scholz"
+    if trigger in w.welcoming and not passive and not any(p.prep == OBJECT and p.mention.first_token <= frame.last + 3 for p in objects):
         return Veto.PRAISE  # "welcomed Turkey's decision": praise of a decision, not a welcome of a visitor
     weak = trigger in lex.forms(MEETING, VERB, needs=_TWO_PARTIES)
     if weak:
@@ -185,6 +195,16 @@ def _events(frame: Frame, earlier: list[Meeting]) -> list[Meeting] | Veto:
         else:
             out.append(event)
     return out or veto
+
+
+def _with_mediator(frame: Frame, meeting: Meeting) -> Meeting:
+    """The meeting with the mediator named at a mediation trigger added to its participants:
+    the party after "by", else the trigger's subject."""
+    doc = frame.doc
+    named = [p.mention for p in frame.objects() if p.prep in frame.w.prep_by] or frame.subject()
+    known = {a.code for a in meeting.participants}
+    added = [actor_of(doc, m, c) for m in named for c in m.codes if c not in known]
+    return meeting.model_copy(update={"participants": meeting.participants + tuple({a.code: a for a in added}.values())}) if added else meeting
 
 
 def _destination(frame: Frame) -> list[tuple[str, int, int]]:
@@ -305,7 +325,8 @@ def _compound(frame: Frame) -> list[ActorMention]:
     nouns = frame.doc.lexicon.forms(MEETING, NOUN)
     i = frame.first - 1
     lo = max(frame.sentence.first_token, frame.first - 6)
-    while i >= lo and (toks[i].text in w.hyphen or toks[i].text[0].isupper() or toks[i].lower in nouns or toks[i].lower in w.possessive):
+    mediation = frame.doc.lexicon.forms(MEETING, family=_MEDIATION)
+    while i >= lo and (toks[i].text in w.hyphen or toks[i].text[0].isupper() or toks[i].lower in nouns or toks[i].lower in w.possessive or toks[i].lower in mediation):
         i -= 1
     start = i + 1
     found = [m for m in frame.doc.actors_between(toks[start].start, toks[frame.first].start) if m.codes]
