@@ -643,8 +643,7 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
             json.dump(event_json_schema(), stdout, indent=2)
             stdout.write("\n")
             return 0
-        names = [n.strip() for n in args.extractors.split(",") if n.strip()] if args.extractors else None
-        pipeline = Pipeline.default(extractors=names)
+        pipeline = _pipeline(args.extractors)
         if args.list_extractors:
             from .registry import extractors  # noqa: PLC0415
 
@@ -760,6 +759,12 @@ def _detach(stdout: TextIO) -> None:
         pass
 
 
+def _pipeline(extractors: str | None) -> Pipeline:
+    """The default pipeline, or one of the comma-separated extractor names given."""
+    names = [n.strip() for n in extractors.split(",") if n.strip()] if extractors else None
+    return Pipeline.default(extractors=names)
+
+
 # -- diplo-events explain -----------------------------------------------------------------
 def _explain_parser() -> argparse.ArgumentParser:
     p = _Parser(
@@ -781,8 +786,7 @@ def _explain(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO)
 
     try:
         args = _explain_parser().parse_args(argv)
-        names = [n.strip() for n in args.extractors.split(",") if n.strip()] if args.extractors else None
-        pipeline = Pipeline.default(extractors=names)
+        pipeline = _pipeline(args.extractors)
         text = stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8")
         result = explain(text, published=args.published, pipeline=pipeline)
     except (_UsageError, DiploEventsError) as exc:
@@ -831,8 +835,7 @@ def _evaluate(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
 
     try:
         args = _evaluate_parser().parse_args(argv)
-        names = [n.strip() for n in args.extractors.split(",") if n.strip()] if args.extractors else None
-        pipeline = Pipeline.default(extractors=names)
+        pipeline = _pipeline(args.extractors)
     except (_UsageError, DiploEventsError) as exc:
         print(f"{PROG}: error: {exc}", file=stderr)
         return 2
