@@ -276,11 +276,22 @@ def _blank(toks: list[Token], a: int, b: int, kind: str) -> ActorMention:
 _SENTENCE_STARTS = "sentence_starts"  # doc.cache key: the first token of each sentence
 
 
+_TITLE_CASE = object()  # a cache key
+
+
 def _title_case(doc: Document, sentence: Sentence) -> bool:
     """A headline in Title Case ("Kerry, Lavrov Hold Talks"): every word is capitalised, so a
     capital after a surname does not make it part of a longer name."""
     if sentence.last_token - sentence.first_token > 40:
         return False  # a headline is short; this also keeps the check constant-time per token
+    key = (_TITLE_CASE, sentence.first_token)
+    found = doc.cache.get(key)
+    if found is None:
+        found = doc.cache[key] = _title_case_words(doc, sentence)
+    return bool(found)
+
+
+def _title_case_words(doc: Document, sentence: Sentence) -> bool:
     words = [t.text for t in doc.tokens[sentence.first_token : sentence.last_token] if t.text[0].isalpha()]
     content = [w for w in words if len(w) > 3 or w[0].isupper()]  # "in", "on", "of" stay lower case in titles
     return 2 <= len(words) <= 16 and sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)

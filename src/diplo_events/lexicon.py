@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy as _copy
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -74,15 +74,47 @@ class Trigger:
         return frozenset(f.rsplit(" ", 1)[-1] for f in self.forms())
 
 
-class WordClasses(dict[str, Any]):
-    """Word classes by name, readable as attributes: ``words.appeals`` is ``words["appeals"]``."""
+class WordClasses:
+    """Word classes by name, read as attributes (``words.appeals``) or items
+    (``words["appeals"]``); plain instance attributes, because the rules read them in their
+    innermost loops."""
 
-    def __getattr__(self, name: str) -> Any:
+    def __init__(self, classes: Mapping[str, Any]) -> None:
+        self.__dict__.update(classes)
+
+    def __getattr__(self, name: str) -> Any:  # only called for a name that is not there
+        msg = f"no word class named {name!r} in the lexicon"
+        raise AttributeError(msg)
+
+    def __getitem__(self, name: str) -> Any:
         try:
-            return self[name]
+            return self.__dict__[name]
         except KeyError:
             msg = f"no word class named {name!r} in the lexicon"
-            raise AttributeError(msg) from None
+            raise KeyError(msg) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.__dict__
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.__dict__)
+
+    def __len__(self) -> int:
+        return len(self.__dict__)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The class named ``name``, or ``default``."""
+        return self.__dict__.get(name, default)
+
+    def items(self) -> Iterable[tuple[str, Any]]:
+        """(name, members) pairs, in file order."""
+        return self.__dict__.items()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
 
 
 class Lexicon:
