@@ -163,10 +163,11 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
         # "withdrawing from the Iran nuclear deal", "out of the UN mission": a name inside what
         # is left or suspended is the other side
         toks = doc.tokens
-        lo, hi = toks[frame.last].start if frame.last < len(toks) else 0, toks[min(obj[1] + 6, frame.clause_end) - 1].end
+        lo, hi = toks[frame.last].start if frame.last < len(toks) else 0, toks[min(obj[1] + 5, frame.clause_end) - 1].end
         for m in doc.actors_between(lo, hi):
             codes = [c for c in party_codes(m, actors) if c not in actors]
-            if codes and m.kind != CAPITAL_KIND:
+            linking = {t.lower for t in toks[obj[1] : m.first_token]}  # only "out of the", "in its" after the object
+            if codes and m.kind != CAPITAL_KIND and linking <= w.object_links:
                 counterparts[codes[0]] = actor_of(doc, m, codes[0])
                 break
     suspended = None
