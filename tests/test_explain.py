@@ -31,10 +31,11 @@ VETOED = {
     Veto.NOT_PEACEKEEPING: ("support_pledge", "Russian troops arrived in Belarus on Monday."),
     Veto.NOT_SUPPORT_OF_ACTOR: ("support_pledge", "Germany approved a support package for airlines."),
     Veto.NO_PARTY: ("support_pledge", "It pledged $5 million in aid to Nepal."),
-    Veto.NO_OBJECT: ("suspension", "Russia suspended the match with Norway."),
+    Veto.NO_OBJECT: ("suspension", "Russia halted the convoy near Norway."),
     Veto.QUALIFIER_MISSING: ("meeting", "France and Italy opened the session."),
     Veto.DUPLICATE: ("meeting", "Japan met China during a visit to Beijing."),
     Veto.OWN_PROGRAMME: ("suspension", "Libya agreed to halt its programme to develop chemical weapons."),
+    Veto.ADJECTIVAL: ("suspension", "A court in Spain gave the Russian a suspended sentence."),
     Veto.BACKGROUND: ("suspension", "Ties between Morocco and Algeria have been frozen for years."),
     Veto.NEXT_VERB: ("support_pledge", "Japan promised to lend Nepal $5 million."),
 }

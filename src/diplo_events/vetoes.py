@@ -29,6 +29,7 @@ class Veto(Enum):
     SUPPORT_STOPPED = ("support_stopped", "support that is stopped, blocked or sanctioned is no pledge")
     TRAVEL_NOT_VISIT = ("travel_not_visit", "troops, refugees or ships going somewhere: private or non-diplomatic travel")
     OWN_PROGRAMME = ("own_programme", "a country halting its own weapons programme (a concession, not a suspension)")
+    ADJECTIVAL = ("adjectival", "suspended sentences; a suspension used as an adjective ('a suspended sentence', 'the frozen conflict')")
     BACKGROUND = ("background", "a suspension that is only a background state ('closed for years')")
     NOT_SUSPENDED = ("not_suspended", "talks that ended without agreement, an intransitive end: nothing is suspended")
     NOT_PEACEKEEPING = ("not_peacekeeping", "troops going to war or retreating (retreat of invading or combat forces): no force, mission or contingent is named")

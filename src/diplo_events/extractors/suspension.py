@@ -93,6 +93,8 @@ def _object(doc: Document, first: int, last: int, stop: int, allowed: frozenset[
     low = toks[first].lower
     j = last
     entry = lex.trigger(low, SUSPENSION)
+    if first > 0 and toks[first - 1].lower in w.articles and low in lex.forms(SUSPENSION, VERB):
+        return Veto.ADJECTIVAL  # "a suspended sentence", "the frozen conflict": a state, not a happening
     own = w[entry.object_class] if entry is not None and entry.object_class else allowed
     withdrawing = low in lex.forms(SUSPENSION, family=FAMILY_WITHDRAW) and j < stop and toks[j].lower in w.withdraw_preps
     if withdrawing or low in lex.forms(SUSPENSION, family=FAMILY_LEAVE):
@@ -115,7 +117,7 @@ def _object(doc: Document, first: int, last: int, stop: int, allowed: frozenset[
     nouns = lex.forms(SUSPENSION, NOUN)
     if low in nouns and j < stop and toks[j].lower in w.noun_preps:
         j += 1
-    for k in range(j, min(j + 8, stop)):
+    for k in range(j, min(j + 10, stop)):
         word = toks[k].lower
         if word in w.not_suspendable and not (k + 1 < stop and toks[k + 1].lower in allowed):
             return Veto.NOT_DIPLOMATIC  # "flights", "exports" - but "trade negotiations" is talks
@@ -129,6 +131,14 @@ def _object(doc: Document, first: int, last: int, stop: int, allowed: frozenset[
         for k in range(first - 2, max(first - 8, -1), -1):  # "cooperation ... was suspended"
             if toks[k].lower in allowed:
                 return (k, k + 1)
+    if entry is not None and entry.needs == NEEDS_NOTHING and entry.pos == VERB:
+        # "suspend", "sever": unambiguous on their own, whatever the object (the vetoes above
+        # still apply); the object runs to the first word that ends a noun phrase
+        k = j
+        while k < stop and k < j + 6 and toks[k].text[0].isalnum() and toks[k].lower not in w.object_scan_stops | w.topic | w.role_preps:
+            k += 1
+        if k > j:
+            return (j, k)
     return Veto.NO_OBJECT
 
 
@@ -189,7 +199,9 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
             a += 1
         suspended = doc.text[doc.tokens[a].start : doc.tokens[b - 1].end]
     text = frame.clause_text().lower()
-    if any(marker in text for marker in w.background_markers):
+    start = doc.tokens[first].start
+    tail = doc.text[start : min(sentence.end, start + 60)].lower()  # "severed since 1980": "since" opens a clause
+    if any(marker in text or marker in tail for marker in w.background_markers):
         return Veto.BACKGROUND, frame  # "ties ... have been frozen for years": a state, not a happening
     temporary = any(marker in text for marker in w.temporary_markers)
     status, date = frame.when()
