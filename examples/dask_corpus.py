@@ -51,8 +51,10 @@ if __name__ == "__main__":  # the workers are new processes that import this fil
         records, what = file_records(CORPUS), "files"
     serial = [(r.source, [e.model_dump(mode="json") for e in r.events]) for r in extract_many(records)]
 
+    # silence_logs=CRITICAL: a busy machine can make a worker log a missed heartbeat while the
+    # cluster closes; errors of the work itself still raise here, in compute()
     with LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.CRITICAL
     ) as cluster, Client(cluster) as client:
         print(f"cluster: {len(client.scheduler_info()['workers'])} workers, 1 thread each")
         bag = db.from_sequence(records, npartitions=4).map(events_of)
