@@ -8,6 +8,7 @@ and the event made or the named exclusion that vetoed it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -68,10 +69,14 @@ class Decision:
                 "negated": frame.negated,
                 "status": frame.status,
             }
-        index = next((k for k, s in enumerate(doc.sentences) if s is sentence), -1)
+        index = bisect.bisect_left(doc.sentences, sentence.start, key=_sentence_start)
         if isinstance(outcome, Veto):
             return cls(index, type, text, start, end, *_entry(entry), read, f"veto: {outcome.label}", outcome.rule)
         return cls(index, type, text, start, end, *_entry(entry), read, "event", None, _summary(outcome))
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def _entry(entry: Any) -> tuple[str | None, str | None, str | None]:

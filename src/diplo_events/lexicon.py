@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy as _copy
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,7 @@ __all__ = ["LEXICON", "Lexicon", "Trigger", "WordClasses"]
 
 _POS = ("verb", "noun", "phrasal", "compound")
 _NEEDS = frozenset({"-", "object", "two_parties", "qualifier", "destination", "phone", "recipient", "contingent"})
+_PREFIX = object()  # a key of Lexicon.derived
 _MEMBER_KINDS = {"nouns": "noun", "verbs": "verb", "gerunds": "gerund", "words": "word"}
 
 
@@ -247,6 +248,23 @@ class Lexicon:
             found = self._compound_cache[type] = {k: frozenset(v) for k, v in table.items()}
         return found
 
+    def derived(self, key: object, build: Callable[[], Any]) -> Any:
+        """What ``build`` makes of this lexicon, made once and kept until the lexicon changes:
+        the unions of forms and classes that the rules test every token against."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            found = self._derived[key] = build()
+            return found
+
+    def classes_with_prefix(self, prefix: str) -> tuple[tuple[str, frozenset[str]], ...]:
+        """The word classes whose name starts with ``prefix`` ("cameo_", "type_"), as
+        (name without the prefix, members), in file order."""
+        return self.derived(
+            (_PREFIX, prefix),
+            lambda: tuple((name[len(prefix) :], members) for name, members in self.words.items() if name.startswith(prefix)),
+        )
+
     def phrasal_trigger(self, type: str, head: str, particle: str) -> Trigger | None:
         """The phrasal trigger of ``type`` that a verb form and its particle make ("broke", "with")."""
         for entry in self._by_form.get((type, head), ()):
@@ -389,6 +407,7 @@ class Lexicon:
         self._forms_cache: dict[tuple[str, str | None, str | None, str | None], frozenset[str]] = {}
         self._phrasal_cache: dict[str, dict[str, frozenset[str]]] = {}
         self._compound_cache: dict[str, dict[str, frozenset[tuple[str, ...]]]] = {}
+        self._derived: dict[object, Any] = {}
 
 
 def _gerund(lemma: str) -> frozenset[str]:

@@ -27,10 +27,7 @@ def _head(text: str | None, lexicon: Lexicon) -> str | None:
     if not text:
         return None
     word = text.lower().split()[-1].rstrip("s")
-    for name, members in lexicon.words.items():
-        if name.startswith(MERGE_CLASS_PREFIX) and word in members:
-            return str(name)
-    return word
+    return next((MERGE_CLASS_PREFIX + name for name, members in lexicon.classes_with_prefix(MERGE_CLASS_PREFIX) if word in members), word)
 
 
 @dataclass

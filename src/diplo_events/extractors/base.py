@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from ..document import ActorMention, Document, Sentence, Token
 from ..models import Actor, EventDate, EventStatus, Location, Mention, Span
-from ..places import find_location
+from ..places import find_location, place_after
 from ..vetoes import Veto
 from ..names import (
     ADJECTIVE,
@@ -505,6 +505,15 @@ class Frame:
                     return True  # "has (also) arrived in Brussels to attend"
         clause = self.words(self.clause_start, self.clause_end)
         return any(a in w.progressive_aux and b in w.current_words for a, b in zip(clause, clause[1:], strict=False))
+
+    def place_after_preposition(self, start: int, reach: int, preps: frozenset[str]) -> tuple[str, int, int] | None:
+        """The place (code, start, end) after the first of ``preps`` in the ``reach`` tokens
+        from ``start`` in the clause ("its embassy in Kabul", "arrived in Haiti")."""
+        toks = self.doc.tokens
+        for k in range(start, min(self.clause_end, start + reach)):
+            if toks[k].lower in preps:
+                return place_after(self.doc, k + 1)
+        return None
 
     def location(self) -> Location | None:
         """Where the event happens: the place after "in"/"at" nearest the trigger."""

@@ -8,7 +8,6 @@ from ..document import ActorMention, Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
 from ..models import Actor, SupportPledge
 from ..names import CAMEO_PEACEKEEPING, NEEDS_CONTINGENT, PLOVER_AID, SUPPORT_PLEDGE
-from ..places import place_after
 from ..registry import extractors
 from ..vetoes import Veto
 from .base import Frame, actor_of, is_trigger_case, note, span_of
@@ -65,7 +64,7 @@ def _event(doc: Document, sentence: Sentence, i: int) -> tuple[SupportPledge | V
         for code in m.codes:
             if code in ORGANIZATION_CODES and code not in donors:
                 recipients.setdefault(code, actor_of(doc, m, code))  # "to join the UN force"
-    place = _destination(frame)
+    place = frame.place_after_preposition(frame.last, 4, w.prep_in | w.prep_to)  # "arrived in Haiti"
     if place is not None and place[0] not in donors:
         code, start, end = place
         recipients.setdefault(code, Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end)))
@@ -96,11 +95,3 @@ def _contingent(doc: Document, m: ActorMention) -> bool:
     nxt = doc.tokens[m.last_token : m.last_token + 3]
     return bool(m.role and m.role.split()[-1] in w.contingent_heads) or any(t.lower in w.contingent_heads for t in nxt[:2])
 
-
-def _destination(frame: Frame) -> tuple[str, int, int] | None:
-    toks = frame.doc.tokens
-    w = frame.w
-    for k in range(frame.last, min(frame.clause_end, frame.last + 4)):
-        if toks[k].lower in w.prep_in | w.prep_to:
-            return place_after(frame.doc, k + 1)
-    return None

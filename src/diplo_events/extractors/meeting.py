@@ -32,6 +32,8 @@ from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, sp
 __all__ = ["MeetingExtractor"]
 
 _MEDIATION = FAMILY_MEDIATION
+# keys of Lexicon.derived: the sets built once per lexicon
+_MAIN, _TRAVEL_PREPS, _SUSPENDING, _PLAIN_NOUNS, _REPEATABLE = (object() for _ in range(5))
 
 
 
@@ -49,7 +51,7 @@ class MeetingExtractor:
         """Every meeting mention in ``doc``, one event per trigger (merging comes later)."""
         out: list[Meeting] = []
         lex = doc.lexicon
-        repeatable = lex.forms(MEETING, NOUN) | lex.forms(MEETING, VERB, needs=_TWO_PARTIES)
+        repeatable = lex.derived(_REPEATABLE, lambda: lex.forms(MEETING, NOUN) | lex.forms(MEETING, VERB, needs=_TWO_PARTIES))
         mediation = lex.forms(MEETING, family=_MEDIATION)
         for sentence in doc.sentences:
             if not doc.sentence_actors(sentence):
@@ -85,7 +87,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     toks = doc.tokens
     lex = doc.lexicon
     w = lex.words
-    main = lex.forms(MEETING, NOUN) | lex.forms(MEETING, VERB, needs=_ANY) | lex.forms(MEETING, VERB, needs=_TWO_PARTIES)
+    main = lex.derived(_MAIN, lambda: lex.forms(MEETING, NOUN) | lex.forms(MEETING, VERB, needs=_ANY) | lex.forms(MEETING, VERB, needs=_TWO_PARTIES))
+    travel_preps = lex.derived(_TRAVEL_PREPS, lambda: w.prep_to | w.prep_in)
     qualified = lex.forms(MEETING, NOUN, needs=_QUALIFIER)
     nouns = lex.forms(MEETING, NOUN)
     travel = lex.forms(MEETING, VERB, needs=_DESTINATION)
@@ -110,7 +113,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
                 note(doc, MEETING, sentence, i, i + 1, Veto.MEET_IDIOM)
                 continue
             found.append((i, i + 1))
-        elif low in travel and i + 1 < sentence.last_token and toks[i + 1].lower in w.prep_to | w.prep_in and is_trigger_case(doc, sentence, i):
+        elif low in travel and i + 1 < sentence.last_token and toks[i + 1].lower in travel_preps and is_trigger_case(doc, sentence, i):
             ahead = {t.lower for t in toks[i + 2 : min(i + 12, sentence.last_token)]}
             if place_after(doc, i + 2) is not None and not ahead & main:
                 # "arrived in Tokyo for talks", "flew to X to attend a summit": the meeting word
@@ -138,8 +141,8 @@ def _events(frame: Frame, earlier: list[Meeting]) -> list[Meeting] | Veto:
     trigger = doc.tokens[first].lower
     travel = lex.forms(MEETING, VERB, needs=_DESTINATION)
     left = frame.words(first - 8, first)
-    suspending = w.cancelling | lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN)
-    if set(left) & (suspending - w.concluding):
+    suspending = lex.derived(_SUSPENDING, lambda: (w.cancelling | lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN)) - w.concluding)
+    if set(left) & suspending:
         return Veto.SUSPENDED_MEETING  # "cancelled a trip", "suspend meetings": a suspension
     subject = frame.subject(extra_gap=w.subject_gap_meeting)
     if frame.modality is not None:
@@ -189,7 +192,7 @@ def _events(frame: Frame, earlier: list[Meeting]) -> list[Meeting] | Veto:
     out: list[Meeting] = []
     veto = Veto.NO_PARTY
     for codes in groups:
-        event = _meeting(frame, trigger, subject, codes, location if len(groups) == 1 or (location and location.country in codes) else None)
+        event = _meeting(frame, trigger, subject, objects, codes, location if len(groups) == 1 or (location and location.country in codes) else None)
         if isinstance(event, Veto):
             veto = event
         else:
@@ -245,14 +248,16 @@ def _one_gathering(frame: Frame) -> bool:
     return bool(set(frame.words(frame.clause_start, frame.clause_end)) & frame.w.one_gathering)
 
 
-def _meeting(frame: Frame, trigger: str, subject: list[ActorMention], codes: dict[str, Actor], location: Location | None) -> Meeting | Veto:
+def _meeting(
+    frame: Frame, trigger: str, subject: list[ActorMention], objects: list[Party], codes: dict[str, Actor], location: Location | None
+) -> Meeting | Veto:
     if not codes:
         return Veto.NO_PARTY
     lex = frame.doc.lexicon
     if len(codes) == 1:
         (code,) = codes
-        other = _uncoded_other_side(frame) or _domestic_dyad(frame, subject)
-        if other is None and trigger in _gatherings(frame) and subject and _attending(frame) and (location is None or location.country != code):
+        other = _uncoded_other_side(frame) or _domestic_dyad(subject, objects)
+        if other is None and trigger in frame.w.gatherings and subject and _attending(frame) and (location is None or location.country != code):
             other = trigger  # "Blair is at a summit in Brussels": a summit has other parties, named or not
         if other is None and code not in ORGANIZATION_CODES and not frame.negated:
             return Veto.NO_SECOND_PARTY  # a state meeting itself is domestic
@@ -283,15 +288,10 @@ def _attending(frame: Frame) -> bool:
     return bool(set(words) & frame.w.attending)
 
 
-def _gatherings(frame: Frame) -> frozenset[str]:
-    """Meeting nouns that always gather several parties (a summit, a conference)."""
-    return frame.w.gatherings
-
-
-def _domestic_dyad(frame: Frame, subject: list[ActorMention]) -> str | None:
+def _domestic_dyad(subject: list[ActorMention], objects: list[Party]) -> str | None:
     """A group and the government of its own state ("Sudan held talks with Darfur rebels"):
     GUIDELINES code the domestic dyad as the country once. The group's text, or None."""
-    named = subject + [p.mention for p in frame.objects()]
+    named = subject + [p.mention for p in objects]
     groups = [m for m in named if m.kind == GROUP]
     if groups and any(m.kind != GROUP and set(m.codes) & set(groups[0].codes) for m in named):
         return groups[0].text
@@ -358,7 +358,7 @@ def _took_place(doc: Document, sentence: Sentence) -> list[tuple[int, int, int]]
     toks = doc.tokens
     lex = doc.lexicon
     w = lex.words
-    nouns = lex.forms(MEETING, NOUN) - lex.forms(MEETING, NOUN, needs=_QUALIFIER)
+    nouns = lex.derived(_PLAIN_NOUNS, lambda: lex.forms(MEETING, NOUN) - lex.forms(MEETING, NOUN, needs=_QUALIFIER))
     out = []
     for i in range(sentence.first_token + 1, sentence.last_token - 1):
         if (toks[i].lower, toks[i + 1].lower) not in lex.phrases.took_place:

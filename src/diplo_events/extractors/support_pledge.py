@@ -35,6 +35,9 @@ from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, sp
 
 __all__ = ["SupportPledgeExtractor"]
 
+# keys of Lexicon.derived: the sets built once per lexicon
+_VERBS, _STOPPING, _ITEMS_LONGEST_FIRST = object(), object(), object()
+
 
 @extractors.register("diplo_events.support_pledge.v1")
 class SupportPledgeExtractor:
@@ -64,7 +67,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     toks = doc.tokens
     lex = doc.lexicon
     phrasal = lex.phrasal(SUPPORT_PLEDGE)
-    verbs = lex.forms(SUPPORT_PLEDGE, VERB) - lex.forms(SUPPORT_PLEDGE, VERB, needs=NEEDS_CONTINGENT)
+    verbs = lex.derived(_VERBS, lambda: lex.forms(SUPPORT_PLEDGE, VERB) - lex.forms(SUPPORT_PLEDGE, VERB, needs=NEEDS_CONTINGENT))
     compounds = lex.compounds(SUPPORT_PLEDGE)
     stop = sentence.last_token
     found: list[tuple[int, int]] = []
@@ -109,7 +112,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int) -> tuple[Su
     frame = Frame(doc, sentence, first, last, role_preps=w.support_role_preps)
     trigger = doc.tokens[first].lower
     window = _object_window(frame)
-    if set(frame.words(max(sentence.first_token, first - 4), first)) & (lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN) | w.blocking):
+    stopping = lex.derived(_STOPPING, lambda: lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN) | w.blocking)
+    if set(frame.words(max(sentence.first_token, first - 4), first)) & stopping:
         return Veto.SUPPORT_STOPPED, frame
     if any(x in w.not_support for x in window[:6]) or any(x in w.sale_verbs for x in window):
         return Veto.PURCHASE, frame  # a sale, a deal, a purchase; "the missiles it sold to Turkey"
@@ -220,17 +224,14 @@ def _for_something(frame: Frame, window: list[str]) -> bool:
 def _types(frame: Frame, window: list[str]) -> tuple[SupportType, ...]:
     """The kinds of support: the ``type_*`` word classes the object words fall in."""
     words = set(window) | set(frame.words(frame.first - 3, frame.first))
-    return tuple(
-        cast("SupportType", name[len(SUPPORT_TYPE_PREFIX) :])
-        for name, vocab in frame.w.items()
-        if name.startswith(SUPPORT_TYPE_PREFIX) and words & vocab
-    )
+    return tuple(cast("SupportType", kind) for kind, vocab in frame.doc.lexicon.classes_with_prefix(SUPPORT_TYPE_PREFIX) if words & vocab)
 
 
 def _items(doc: Document, text: str) -> tuple[str, ...]:
     low = text.lower()
     out: list[str] = []
-    for item in sorted(doc.lexicon.words.support_items, key=lambda x: (-len(x), x)):
+    items = doc.lexicon.derived(_ITEMS_LONGEST_FIRST, lambda: sorted(doc.lexicon.words.support_items, key=lambda x: (-len(x), x)))
+    for item in items:
         if item in low and not any(item in longer for longer in out):
             out.append(item)
     return tuple(out)

@@ -7,7 +7,6 @@ from ..document import Document, Sentence
 from ..gazetteer import ORGANIZATION_CODES
 from ..models import Actor, Suspension
 from ..names import CAPITAL as CAPITAL_KIND, CAMEO_CLASS_PREFIX, FAMILY_CANCEL, FAMILY_LEAVE, FAMILY_WITHDRAW, NEEDS_NOTHING, NOUN, PHRASAL, PLOVER_SANCTION, SUSPENSION, VERB, WITH
-from ..places import place_after
 from ..registry import extractors
 from ..vetoes import Veto
 from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, span_of
@@ -15,6 +14,7 @@ from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, sp
 __all__ = ["SuspensionExtractor"]
 
 Span = tuple[int, int]
+_SINGLE_WORDS = object()  # a key of Lexicon.derived: one-word triggers
 
 
 @extractors.register("diplo_events.suspension.v1")
@@ -50,7 +50,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, Span | 
     toks = doc.tokens
     lex = doc.lexicon
     phrasal = lex.phrasal(SUSPENSION)
-    single = lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN)
+    single = lex.derived(_SINGLE_WORDS, lambda: lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN))
     found: list[tuple[int, int, Span | Veto | None]] = []
     stop = sentence.last_token
     for i in range(sentence.first_token, stop):
@@ -182,7 +182,8 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
                 break
     suspended = None
     if obj is not None and not counterparts and doc.tokens[obj[1] - 1].lower in w.obj_envoy:
-        place = _seat(frame, obj[1])  # "closed its embassy in Kabul": the host state is the other side
+        # "closed its embassy in Kabul", "its ambassador to Israel": the host state is the other side
+        place = frame.place_after_preposition(obj[1], 3, w.prep_in | w.prep_to | w.prep_from)
         if place is not None and place[0] not in actors:
             code, start, end = place
             counterparts[code] = Actor(code=code, text=doc.text[start:end], span=span_of(doc, start, end))
@@ -222,16 +223,6 @@ def _event(doc: Document, sentence: Sentence, first: int, last: int, obj: Span |
     ), frame
 
 
-def _seat(frame: Frame, after: int) -> tuple[str, int, int] | None:
-    """The place an embassy or a mission is in: "its embassy in Kabul", "its ambassador to Israel"."""
-    toks = frame.doc.tokens
-    w = frame.w
-    for k in range(after, min(frame.clause_end, after + 3)):
-        if toks[k].lower in w.prep_in | w.prep_to | w.prep_from:
-            return place_after(frame.doc, k + 1)
-    return None
-
-
 def _own_programme(frame: Frame, a: int, b: int) -> bool:
     """'its uranium enrichment programme', 'its programme to develop weapons': one's own arms."""
     toks = frame.doc.tokens
@@ -249,8 +240,8 @@ def _cameo(doc: Document, trigger: str, suspended: str | None) -> str | None:
     """The code of what is suspended (the ``cameo_*`` object classes of the lexicon), else
     the trigger's own."""
     words = set((suspended or "").lower().split())
-    for name, members in doc.lexicon.words.items():
-        if name.startswith(CAMEO_CLASS_PREFIX) and words & members:
-            return str(name[len(CAMEO_CLASS_PREFIX) :])
+    for code, members in doc.lexicon.classes_with_prefix(CAMEO_CLASS_PREFIX):
+        if words & members:
+            return code
     entry = doc.lexicon.trigger(trigger, SUSPENSION) or doc.lexicon.trigger(trigger, SUSPENSION, PHRASAL)
     return entry.cameo or None if entry else None
