@@ -97,6 +97,7 @@ nested quantifiers and every repetition is bounded (1-3 blanks, 1-2 digit days, 
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass, replace
 from collections.abc import Callable
 from typing import Final, Literal
@@ -512,10 +513,14 @@ def _expand(template: str) -> str:
 
 _BRANCHES: Final = tuple(_expand(b) for b in _MASTER_TEMPLATE.split("\n|\n"))
 _FLAGS: Final = regex.VERBOSE | regex.VERSION0
-# The whole alternation. `find_date_expressions` uses the per-first-word subsets below instead;
-# tests check that both find the same expressions.
-_MASTER: Final = regex.compile("|".join(f"(?<!\\w)(?:\n{b}\n)" for b in _BRANCHES), _FLAGS)
-_KIND_GROUPS: Final = tuple(name for name in _MASTER.groupindex if name.startswith("k_"))
+# The kind groups of the branches, in order ("k_weekday", ...).
+_KIND_GROUPS: Final = tuple(regex.findall(r"\(\?P<(k_\w+)>", "".join(_BRANCHES)))
+
+
+def master_pattern() -> regex.Pattern[str]:
+    """The whole alternation. `find_date_expressions` tries per-first-word subsets of it
+    instead; tests check that both find the same expressions."""
+    return regex.compile("|".join(f"(?<!\\w)(?:\n{b}\n)" for b in _BRANCHES), _FLAGS)
 
 
 # Text between two expressions that makes them one range ("Tuesday and Wednesday",
@@ -977,36 +982,62 @@ _STARTERS: Final = frozenset(
 _DIGIT_KEY: Final = "#digit"
 
 
-def _sub_patterns() -> dict[str, tuple[regex.Pattern[str], tuple[str, ...]]]:
-    """For each starter word (and for digits), the alternation of the branches it can begin.
+# For each starter word (and for digits), the indices of the branches of _BRANCHES it can
+# begin: a branch belongs to a word when the word, in lower, capitalised or upper case, is a
+# possible beginning of a match (``partial=True``). Trying only those branches at a position
+# gives the same result as trying all of them, in the same order, and is ~5x faster. Written out
+# because working it out needs every branch compiled (~0.6 s at start-up);
+# ``branches_by_starter()`` works it out and a test checks that this table equals it.
+_BRANCHES_OF_STARTERS: Final = {
+    (0, 1, 2, 3, 15, 17): (_DIGIT_KEY,),
+    (3, 4, 12): ("fri", "friday", "mon", "monday", "sat", "saturday", "sun", "sunday", "thu", "thur", "thurs",
+                 "thursday", "tue", "tues", "tuesday", "wed", "wednesday"),
+    (3, 6, 7, 8, 9, 10, 11, 13, 14, 18): ("the",),
+    (4, 5, 10, 14, 15, 16): ("a",),
+    (4, 5, 16): ("apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
+                 "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep", "sept",
+                 "september"),
+    (6, 7, 8): ("final", "first", "fourth", "second", "third"),
+    (6, 7, 8, 9): ("beginning", "end", "middle", "start"),
+    (6, 7, 8, 9, 10): ("mid",),
+    (6, 7, 8, 9, 10, 13): ("late",),
+    (6, 7, 8, 10): ("early",),
+    (6, 7, 8, 10, 11, 12, 13, 16): ("last",),
+    (6, 7, 8, 15): ("four",),
+    (8, 9, 13): ("earlier", "later"),
+    (8, 10, 11, 12): ("past",),
+    (8, 10, 11, 12, 13, 16): ("this",),
+    (8, 10, 11, 12, 16): ("coming", "next"),
+    (10,): ("autumn", "fall", "spring", "summer", "winter"),
+    (13,): ("today", "tomorrow", "tonight", "yesterday"),
+    (15,): ("an", "eight", "eleven", "five", "in", "nine", "one", "seven", "six", "ten", "three", "twelve", "two"),
+}
+_STARTER_BRANCHES: Final = {word: subset for subset, words in _BRANCHES_OF_STARTERS.items() for word in words}
 
-    A branch belongs to a word when the word, in lower, capitalised or upper case, is a
-    possible beginning of a match (`partial=True`). Trying only those branches at a position
-    gives the same result as trying all of them, in the same order, and is ~5x faster.
-    """
+
+def branches_by_starter() -> dict[str, tuple[int, ...]]:
+    """Work out, from the compiled branches, which branches each starter word can begin (what
+    ``_BRANCHES_OF_STARTERS`` writes out)."""
     compiled = [regex.compile(b, _FLAGS) for b in _BRANCHES]
-    by_subset: dict[tuple[int, ...], tuple[regex.Pattern[str], tuple[str, ...]]] = {}
-    out: dict[str, tuple[regex.Pattern[str], tuple[str, ...]]] = {}
     samples = {w: (w, w.capitalize(), w.upper()) for w in _STARTERS}
     samples[_DIGIT_KEY] = tuple("0123456789")
+    out = {}
     for key, tokens in samples.items():
-        subset = tuple(
-            i
-            for i, branch in enumerate(compiled)
-            if any(branch.match(t, partial=True) is not None for t in tokens)
-        )
-        if not subset:
-            continue
-        if subset not in by_subset:
-            branches = (f"(?<!\\w)(?:\n{_BRANCHES[i]}\n)" for i in subset)  # start a word
-            pattern = regex.compile("|".join(branches), _FLAGS)
-            kinds = tuple(n for n in pattern.groupindex if n.startswith("k_"))
-            by_subset[subset] = (pattern, kinds)
-        out[key] = by_subset[subset]
+        subset = tuple(i for i, branch in enumerate(compiled) if any(branch.match(t, partial=True) is not None for t in tokens))
+        if subset:
+            out[key] = subset
     return out
 
 
-_SUB_PATTERNS: Final = _sub_patterns()
+@functools.cache
+def _branch_pattern(subset: tuple[int, ...]) -> tuple[regex.Pattern[str], tuple[str, ...]]:
+    """The alternation of some branches, each starting a word, and its kind groups; compiled
+    on first use (each costs ~25 ms to compile)."""
+    branches = (f"(?<!\\w)(?:\n{_BRANCHES[i]}\n)" for i in subset)  # start a word
+    pattern = regex.compile("|".join(branches), _FLAGS)
+    return pattern, tuple(n for n in pattern.groupindex if n.startswith("k_"))
+
+
 _WORD_START: Final = regex.compile(r"(?<!\w)\w+")
 # The longest lead before an anchor is "the fourth quarter of this past " (32 characters, up to
 # ~45 with the widest allowed spacing).
@@ -1056,10 +1087,10 @@ def find_date_expressions(
             if s < pos:
                 continue
             word = w.group()
-            sub = _SUB_PATTERNS.get(_DIGIT_KEY if word[0].isdigit() else word.lower())
-            if sub is None:
+            subset = _STARTER_BRANCHES.get(_DIGIT_KEY if word[0].isdigit() else word.lower())
+            if subset is None:
                 continue
-            pattern, kinds = sub
+            pattern, kinds = _branch_pattern(subset)
             m = pattern.match(text, s, end)
             if m is None:
                 continue

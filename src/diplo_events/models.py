@@ -182,10 +182,18 @@ class SupportPledge(_EventBase):
 
 Event = Annotated[Meeting | Suspension | SupportPledge, Field(discriminator="type")]
 
-event_adapter: TypeAdapter[Any] = TypeAdapter(Event)
-_event_list_adapter: TypeAdapter[Any] = TypeAdapter(list[Event])
+
+
+def __getattr__(name: str) -> Any:
+    # ``event_adapter`` (a pydantic.TypeAdapter for one Event) is built on first use: building
+    # it costs more than the whole of an extraction call, and most runs never validate JSON
+    if name == "event_adapter":
+        adapter = globals()[name] = TypeAdapter(Event)
+        return adapter
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def event_json_schema() -> dict[str, Any]:
     """The JSON Schema of a list of events (what the CLI writes, one per line)."""
-    return _event_list_adapter.json_schema()
+    return TypeAdapter(list[Event]).json_schema()
