@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -16,9 +16,11 @@ __all__ = ["ActorMention", "Document", "PlaceMention", "Sentence", "Token"]
 PublishedSource = Literal["argument", "stamp", "dateline", "none"]
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark; ``text == document.text[start:end]``.
+
+    A named tuple rather than a frozen dataclass: a document has one per word, and a tuple is
+    made ~6x faster and is as immutable.
 
     Attributes:
         lower: the token in lower case with typographic apostrophes made plain, computed

@@ -288,6 +288,12 @@ class Lexicon:
             self._forms_cache[key] = found
         return found
 
+    def trigger_words(self) -> frozenset[str]:
+        """Every word at which a trigger of any type can be found: the one-word forms, the
+        verbs of phrasal triggers and the last words of compounds."""
+        types = {t.type for t in self._triggers}
+        return frozenset().union(*(self.forms(t) | self.compounds(t).keys() for t in types))
+
     def phrasal(self, type: str) -> dict[str, frozenset[str]]:
         """Verb form -> the particles that make it a phrasal trigger of ``type``."""
         found = self._phrasal_cache.get(type)

@@ -21,6 +21,7 @@ from .errors import ExtractorError, InputTypeError, PublishedDateError, Registry
 from .lexicon import Lexicon
 from .merge import EventMerger
 from .registry import extractors as extractor_registry
+from .scan import TriggerScan
 from .segment import Segmenter
 
 if TYPE_CHECKING:
@@ -64,6 +65,11 @@ class Extractor(Protocol):
     Attributes:
         name: a versioned, unique name, e.g. ``"acme.ceasefire.v1"``; events it returns
             should carry it in their ``extractor`` field.
+        triggered_by_lexicon: optional; ``True`` promises that every event it returns has
+            a trigger word of ``doc.lexicon`` (``Lexicon.trigger_words``) in its sentence.
+            When every extractor of a pipeline promises it, :meth:`Pipeline.extract` returns
+            ``[]`` at once for a text with none of those words (:mod:`diplo_events.scan`),
+            without tokenising it. Leave it out when your extractor fires at other words.
 
     Returns:
         the events found, one per mention: the pipeline merges mentions of one happening
@@ -266,7 +272,15 @@ class Pipeline:
         return doc
 
     def extract(self, text: str, published: str | dt.date | None = None) -> list[Event]:
-        """The events in ``text``, one per happening."""
+        """The events in ``text``, one per happening.
+
+        A text with no trigger word is not parsed at all when every extractor fires only at
+        trigger words (``triggered_by_lexicon``); the result is the same, ``[]``.
+        """
+        if isinstance(text, str) and self.extractors and all(getattr(e, "triggered_by_lexicon", False) for e in self.extractors):
+            parse_published(published)  # a bad date is an error whatever the text
+            if not TriggerScan.of(self.lexicon).finds(text):
+                return []
         return list(self(text, published).events)
 
 

@@ -6,6 +6,8 @@ the length of the text, and it keeps the package free of model downloads.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .document import Document, Sentence, Token
@@ -34,6 +36,8 @@ _SENTENCE_END = frozenset(".!?")
 # every character that ends a line: \n, a lone \r (old Mac files), form feeds, Unicode separators
 _LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CLOSERS = frozenset("\"'\u201d\u2019)]\u00bb")
+# the last characters of the tokens that may end a sentence: stops (also "U.S.") and closers
+_END_CHARS = _SENTENCE_END | _CLOSERS
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -43,11 +47,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     ['Russia', "'s", 'N.Korea', '-', 'U.S.', 'talks', '.']
     """
     stop = len(text) if end is None else end
-    # NOTE: keep in sync with Token.of (inlined: tokenisation is on the hot path)
+    # NOTE: keep in sync with Token.of (inlined, and the tuple made directly: tokenisation is
+    # on the hot path)
     return [
-        Token(m.start(), m.end(), (g := m.group()), g.lower() if "\u2019" not in g else g.lower().replace("\u2019", "'"))
+        _new_token(Token, (*m.span(), (g := m.group()), g.lower() if "\u2019" not in g else g.lower().replace("\u2019", "'")))
         for m in _TOKEN.finditer(text, start, stop)
     ]
+
+
+_new_token = tuple.__new__
 
 
 class Segmenter:
@@ -68,19 +76,28 @@ class Segmenter:
     @staticmethod
     def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
         out: list[Sentence] = []
-        first = 0
         n = len(tokens)
-        for i, tok in enumerate(tokens):
+        if not n:
+            return out
+        # Only tokens that end in a stop, a closer, or before a line break can end a sentence:
+        # they are found first, so the loop below visits a few tokens per sentence, not all.
+        starts = [t.start for t in tokens]
+        before_break = {bisect.bisect_right(starts, m.start()) - 1 for m in _LINE_BREAK.finditer(text)}
+        ends = [i for i, t in enumerate(tokens) if t.text[-1] in _END_CHARS]
+        first = 0
+        for i in sorted(before_break.union(ends, (n - 1,))):
+            if i < first:
+                continue  # a line break before the first token
+            tok = tokens[i]
             nxt = tokens[i + 1] if i + 1 < n else None
-            boundary = False
-            if nxt is None:
-                boundary = True
-            elif nxt.start > tok.end and _LINE_BREAK.search(text, tok.end, nxt.start):
+            if nxt is None or i in before_break:
                 boundary = True
             elif tok.text in _SENTENCE_END or (tok.text.endswith(".") and len(tok.text) > 1):
                 boundary = _ends_sentence(tokens, i, nxt)
             elif tok.text in _CLOSERS and i > first and tokens[i - 1].text in _SENTENCE_END:
                 boundary = nxt.start > tok.end and _starts_sentence(nxt)
+            else:
+                boundary = False
             if boundary:
                 out.append(Sentence(tokens[first].start, tok.end, first, i + 1))
                 first = i + 1

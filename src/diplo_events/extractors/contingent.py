@@ -26,6 +26,7 @@ class ContingentExtractor:
     """
 
     name = "diplo_events.contingent.v1"
+    triggered_by_lexicon = True  # every event has a trigger word in its sentence
 
     def extract(self, doc: Document) -> list[SupportPledge]:
         """Every contingent in ``doc`` that a state sends to another party or a force."""

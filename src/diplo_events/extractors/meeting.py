@@ -46,6 +46,7 @@ class MeetingExtractor:
     """
 
     name = "diplo_events.meeting.v1"
+    triggered_by_lexicon = True  # every event has a trigger word in its sentence
 
     def extract(self, doc: Document) -> list[Meeting]:
         """Every meeting mention in ``doc``, one event per trigger (merging comes later)."""

@@ -48,6 +48,7 @@ class SupportPledgeExtractor:
     """
 
     name = "diplo_events.support_pledge.v1"
+    triggered_by_lexicon = True  # every event has a trigger word in its sentence
 
     def extract(self, doc: Document) -> list[SupportPledge]:
         """Every support mention in ``doc``, one event per trigger."""

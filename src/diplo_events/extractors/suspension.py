@@ -26,6 +26,7 @@ class SuspensionExtractor:
     """
 
     name = "diplo_events.suspension.v1"
+    triggered_by_lexicon = True  # every event has a trigger word in its sentence
 
     def extract(self, doc: Document) -> list[Suspension]:
         """Every suspension mention in ``doc``, one event per trigger."""
