@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from diplo_events import Lexicon, Pipeline
 from diplo_events.models import Meeting, Mention, Span
-from diplo_events.scan import TriggerScan, trie_pattern
+from diplo_events.scan import TriggerScan
 from diplo_events.segment import tokenize
 
 from .strategies import any_text, news_texts, published_dates
@@ -39,12 +39,6 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "dev.j
 )
 def test_scan_examples(text: str, found: bool) -> None:
     assert SCAN.finds(text) is found
-
-
-def test_trie_pattern_shares_prefixes() -> None:
-    assert trie_pattern(["talk", "talks", "talked"]) == "talk(?:ed|s)?"
-    assert trie_pattern(["meet"]) == "meet"
-    assert trie_pattern([]) == ""
 
 
 def test_every_trigger_word_is_found_in_any_case_and_between_marks() -> None:

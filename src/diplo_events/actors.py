@@ -163,7 +163,7 @@ class ActorResolver:
                 if toks[i].lower not in starts_a_name:
                     i += 1
                     continue
-                mention = self._name_at(doc, gaz, i, sentence.last_token, day, seen_people, _title_case(doc, sentence))
+                mention = self._name_at(doc, gaz, i, sentence, day, seen_people)
                 if mention is None:
                     i += 1
                     continue
@@ -182,16 +182,16 @@ class ActorResolver:
         doc.actors = found
 
     def _name_at(
-        self, doc: Document, gaz: Gazetteer, i: int, stop: int, day: dt.date | None, seen: set[str], headline: bool = False
+        self, doc: Document, gaz: Gazetteer, i: int, sentence: Sentence, day: dt.date | None, seen: set[str]
     ) -> ActorMention | None:
         toks = doc.tokens
+        stop = sentence.last_token
         first = toks[i]
         if not (first.text[0].isupper() or first.text[0].isdigit()):
             return self._office_in_lower_case(doc, gaz, i, stop, day)
-        # NOTE: only words that start some name are tried, and only up to that name's length:
-        # this keeps resolution linear and cheap (most tokens start no name at all).
-        longest = min(gaz.first_words.get(first.lower, 0), stop - i)
-        for length in range(longest, 0, -1):
+        # NOTE: only the lengths of names that the words from i spell are tried (a walk down the
+        # gazetteer's trie): this keeps resolution linear and cheap.
+        for length in gaz.key_lengths(toks, i, stop):
             # NOTE: a window never crosses a line: the segmenter ends a sentence at each break
             window = toks[i : i + length]
             key = tuple(t.lower for t in window)
@@ -220,7 +220,7 @@ class ActorResolver:
                     return _group(doc, (city[0],), i, group[0], group[1])
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
                 return _blank(toks, i, i + length, CITY)
-            if length == 1 and _surname_ok(first) and _stands_alone(doc, i, headline):
+            if length == 1 and _surname_ok(first) and _stands_alone(doc, i, sentence):
                 names = gaz.surnames.get(key[0], set())
                 known = names & seen
                 if known:
@@ -248,7 +248,7 @@ class ActorResolver:
         toks = doc.tokens
         if i == 0 or toks[i - 1].lower not in _W.article:
             return None
-        for length in range(min(gaz.first_words.get(toks[i].lower, 0), stop - i), 0, -1):
+        for length in gaz.key_lengths(toks, i, stop):
             key = tuple(t.lower for t in toks[i : i + length])
             entries = [e for e in gaz.lookup(key, day) if e.kind == OFFICE]
             if entries:
@@ -297,7 +297,7 @@ def _title_case_words(doc: Document, sentence: Sentence) -> bool:
     return 2 <= len(words) <= 16 and sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)
 
 
-def _stands_alone(doc: Document, i: int, headline: bool = False) -> bool:
+def _stands_alone(doc: Document, i: int, sentence: Sentence) -> bool:
     """A bare surname: not the first or middle word of an unknown longer name ("Santos
     Alvite", "Jorge Cadenas"), unless a title precedes it ("President Reagan"); not a month
     ("in May", "May 5")."""
@@ -308,7 +308,8 @@ def _stands_alone(doc: Document, i: int, headline: bool = False) -> bool:
         if word_before in _W.date_words_before or nxt_text[:1].isdigit():
             return False
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1 and not headline:
+    capital_next = nxt is not None and nxt.text[0].isupper() and nxt.text.isalpha() and nxt.start - toks[i].end <= 1
+    if capital_next and not _title_case(doc, sentence):  # a Title Case headline capitalises every word
         return False
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.text[0].isupper() and prev.text.isalpha() and prev.lower not in _W.titles:
@@ -542,9 +543,9 @@ def _org_anaphors(doc: Document, gaz: Gazetteer, found: list[ActorMention]) -> l
     toks = doc.tokens
     index = _CodeIndex(found)
     out: list[ActorMention] = []
-    for i, tok in enumerate(toks):
-        if tok.lower not in _W.anaphor_determiners:
-            continue
+    determiners = _W.anaphor_determiners
+    for i in [i for i, t in enumerate(toks) if t.lower in determiners]:  # a listcomp: ~3x a loop
+        tok = toks[i]
         for j in range(i + 1, min(i + 6, len(toks))):
             low = toks[j].lower
             if low in heads:
@@ -613,8 +614,9 @@ def _country_refs(doc: Document, found: list[ActorMention]) -> list[ActorMention
     toks = doc.tokens
     states = [m for m in found if m.kind in _STATE_KINDS and m.codes]
     out: list[ActorMention] = []
-    for i in range(len(toks) - 1):
-        if toks[i].lower not in _W.article or toks[i + 1].lower not in _W.country_nouns:
+    nouns = _W.country_nouns
+    for i in [i - 1 for i, t in enumerate(toks) if i and t.lower in nouns]:
+        if toks[i].lower not in _W.article:
             continue
         if i > 0 and toks[i - 1].lower in _W.spread_prepositions:
             continue
@@ -642,13 +644,12 @@ def _pronouns(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
         return []
     toks = doc.tokens
     out: list[ActorMention] = []
-    k = 0
-    last: ActorMention | None = None
-    for i, tok in enumerate(toks):
-        while k < len(people) and people[k].start < tok.start:
-            last = people[k]
-            k += 1
-        if tok.lower in _W.third_person and last is not None and last.codes and tok.start - last.end < 600:
+    third_person = _W.third_person
+    for i in [i for i, t in enumerate(toks) if t.lower in third_person]:
+        tok = toks[i]
+        k = bisect.bisect_left(people, tok.start, key=_start_of)
+        last = people[k - 1] if k else None  # the last person named before the pronoun
+        if last is not None and last.codes and tok.start - last.end < 600:
             end_i = i + 1
             if tok.lower in _W.possessive_pronouns and i + 1 < len(toks) and toks[i + 1].lower in _W.own_state_nouns:
                 end_i = i + 2
@@ -664,7 +665,8 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'the two countries', 'both sides' -> the last two states or organisations named."""
     toks = doc.tokens
     out: list[ActorMention] = []
-    for i in range(len(toks) - 1):
+    openers = _W.pair_after_article | _W.pair_alone
+    for i in [i for i, t in enumerate(toks[:-1]) if t.lower in openers]:
         a, b = toks[i].lower, toks[i + 1].lower
         start_i = i
         if a in _W.pair_after_article and i > 0 and toks[i - 1].lower in _W.article:
@@ -690,11 +692,14 @@ def _pairs(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+_QUOTE = regex.compile(r"[\u201c\u00ab\"]([^\u201c\u201d\u00ab\u00bb\"]{1,1200})[\u201d\u00bb\"]")
+
+
 def _quote_speakers(doc: Document, found: list[ActorMention]) -> list[ActorMention]:
     """'We will continue ...,' said Stoltenberg: "we" inside the quote takes the speaker's code."""
     text = doc.text
     out: list[ActorMention] = []
-    for m in regex.finditer(r"[\u201c\u00ab\"]([^\u201c\u201d\u00ab\u00bb\"]{1,1200})[\u201d\u00bb\"]", text):
+    for m in _QUOTE.finditer(text):
         q_start, q_end = m.span(1)
         speaker = _speaker(text, found, m.start(), m.end())
         if speaker is None:

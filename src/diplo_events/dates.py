@@ -99,7 +99,7 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass, replace
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final, Literal
 
 import regex
@@ -115,6 +115,7 @@ __all__ = [
     "find_publication_date",
     "render",
     "resolve",
+    "trie_pattern",
 ]
 
 Precision = Literal["day", "week", "month", "year"]
@@ -836,6 +837,9 @@ def _b_month(m: regex.Match[str], text: str, s: int, e: int) -> DateExpression |
     return DateExpression(s, e, text[s:e], "month", month=month, modifier=modifier)
 
 
+_YEAR: Final = regex.compile(r"(?:1[89]|20)\d\d")
+
+
 def _b_year(m: regex.Match[str], text: str, s: int, e: int) -> DateExpression | None:
     prev = _words_before(text, s, 2)
     if not prev:
@@ -843,7 +847,7 @@ def _b_year(m: regex.Match[str], text: str, s: int, e: int) -> DateExpression | 
     word = prev[-1]
     ok = word in _YEAR_CONTEXT
     if not ok and word in _RANGE_WORDS and len(prev) >= 2:
-        ok = bool(regex.fullmatch(r"(?:1[89]|20)\d\d", prev[-2]))  # "from 2014 to 2016"
+        ok = _YEAR.fullmatch(prev[-2]) is not None  # "from 2014 to 2016"
     if not ok and word == "of" and len(prev) >= 2:
         ok = prev[-2] == "as"  # "as of 2015"
     if not ok and word == "as" and len(prev) >= 2:
@@ -932,8 +936,13 @@ def _merge_ranges(exprs: list[DateExpression], text: str) -> list[DateExpression
     return out
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation factored by common prefixes ("ma(?:rch|y)"), fast to scan with."""
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation factored by common prefixes ("ma(?:rch|y)"), fast to scan with (the
+    ``regex`` engine runs it several times faster than a flat alternation of the same words).
+
+    >>> trie_pattern(["talk", "talks", "talked"])
+    'talk(?:(?:ed|s))?'
+    """
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for w in words:
         node = trie
@@ -965,7 +974,7 @@ _ANCHOR: Final = regex.compile(
     \d+                                                          # a number
   | \b(?i:%s)\b                                                  # a date word (prefix trie)
     """
-    % _trie(_ANCHOR_WORDS),
+    % trie_pattern(_ANCHOR_WORDS),
     regex.VERBOSE,
 )
 # Words that can begin a date expression. NOTE: keep in sync with the branches of _MASTER_TEMPLATE
@@ -1468,8 +1477,11 @@ def _sentence_words(fragment: str, filler: frozenset[str] = _STAMP_FILLER) -> in
     return sum(1 for w in _LOWER_WORD.findall(fragment) if w not in filler)
 
 
+_MONTH_FIRST: Final = regex.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
 def _numeric_month_first(expr: DateExpression) -> datetime.date | None:
-    m = regex.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", expr.text)
+    m = _MONTH_FIRST.match(expr.text)
     if m is None:
         return None
     try:

@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import io
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,8 @@ ORGANIZATION_CODES = frozenset(
     "NATO EU UN OSCE OPCW AU ASEAN CSTO G7 G8 G20 IAEA ICRC IMF WTO LAS SCO BRICS OAS COE OIC ICC WHO "
     "OPEC OECD CIS EAEU CARICOM".split()
 )
+
+_END = None  # the mark of a key's end in Gazetteer.key_trie (no word is None)
 
 _SURNAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"})
 
@@ -126,6 +128,8 @@ class Gazetteer:
         self.sovereign: dict[str, str] = {}
         self.max_key_length = 1
         self.first_words: dict[str, int] = {}  # first word of any key -> its longest key
+        # every key as a path of words (a trie); _END marks where one ends
+        self.key_trie: dict[str | None, dict] = {}
         self.holders: dict[tuple[str, str], set[str]] = {}  # (code, role) -> people who held it
 
     # -- building -------------------------------------------------------------------------
@@ -274,6 +278,26 @@ class Gazetteer:
         if len(key) > self.first_words.get(key[0], 0):
             self.first_words[key[0]] = len(key)
         self.max_key_length = max(self.max_key_length, len(key))
+        node = self.key_trie
+        for word in key:
+            node = node.setdefault(word, {})
+        node[_END] = _END
+
+    def key_lengths(self, words: Sequence[Token], i: int, stop: int) -> list[int]:
+        """The lengths of the keys that the tokens from ``words[i]`` (up to ``stop``) spell,
+        longest first: one walk down the trie instead of a lookup per possible length."""
+        lengths: list[int] = []
+        node = self.key_trie.get(words[i].lower)
+        j = i + 1
+        while node is not None:
+            if _END in node:
+                lengths.append(j - i)
+            if j >= stop:
+                break
+            node = node.get(words[j].lower)
+            j += 1
+        lengths.reverse()
+        return lengths
 
     # -- lookups --------------------------------------------------------------------------
     def lookup(self, key: tuple[str, ...], day: dt.date | None) -> list[Entry]:

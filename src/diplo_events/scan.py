@@ -5,10 +5,10 @@ Most news text states no diplomatic event. When no word of the text can start on
 extractors that only fire at trigger words (the built-in ones, and any that declare
 ``triggered_by_lexicon = True``) would find nothing, so the pipeline returns at once.
 
-The pattern is an alternation shaped as a trie (shared prefixes written once), which the
-``regex`` engine runs several times faster than a flat list of the same words; its edges are
-those of the tokeniser's words, so it matches wherever a token's lower-case form is a trigger
-word, and sometimes more (inside "N.Korea"-like tokens): the scan may let a text through that
+The pattern is an alternation shaped as a trie (``dates.trie_pattern``), which the ``regex``
+engine runs several times faster than a flat list of the same words; its edges are those of
+the tokeniser's words, so it matches wherever a token's lower-case form is a trigger word, and
+sometimes more (inside "N.Korea"-like tokens): the scan may let a text through that
 has no trigger, never the reverse.
 
 >>> from diplo_events.lexicon import Lexicon
@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .dates import trie_pattern
+
 if TYPE_CHECKING:
     from .lexicon import Lexicon
 
-__all__ = ["TriggerScan", "trie_pattern"]
+__all__ = ["TriggerScan"]
 
 _SCAN = object()  # a key of Lexicon.derived
 
@@ -37,7 +39,8 @@ class TriggerScan:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(words)
-        body = trie_pattern(self.words)
+        # a typographic apostrophe is a plain one in tokens ("talks\u2019" is "talks'")
+        body = trie_pattern(self.words | {w.replace("'", "\u2019") for w in self.words if "'" in w})
         # the tokeniser's word edges (segment._TOKEN): a letter or digit run starts and ends there
         self._pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE) if body else None
 
@@ -50,38 +53,3 @@ class TriggerScan:
     def finds(self, text: str) -> bool:
         """Whether ``text`` may hold a trigger word (no false "no")."""
         return self._pattern is not None and self._pattern.search(text) is not None
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regular expression matching exactly ``words``, as a trie: ``talk(?:s|ed)?``-like
-    groups rather than ``talks|talked|talk``. An apostrophe matches a typographic one too.
-
-    >>> trie_pattern(["talk", "talks", "talked"])
-    'talk(?:ed|s)?'
-    """
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _branch(trie)
-
-
-def _branch(node: dict[str, dict]) -> str:
-    alternatives = [_char(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
-    if not alternatives:
-        return ""
-    if len(alternatives) > 1:
-        body = "(?:" + "|".join(alternatives) + ")"
-    else:
-        body = alternatives[0] if "" not in node or len(alternatives[0]) == 1 else f"(?:{alternatives[0]})"
-    return body + "?" if "" in node else body  # "?": a word ends here and longer ones go on
-
-
-def _char(ch: str) -> str:
-    if ch == "'":
-        return "['\u2019]"
-    if ch == " ":
-        return r"\s+"
-    return regex.escape(ch)

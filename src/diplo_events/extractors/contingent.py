@@ -10,7 +10,7 @@ from ..models import Actor, SupportPledge
 from ..names import CAMEO_PEACEKEEPING, NEEDS_CONTINGENT, PLOVER_AID, SUPPORT_PLEDGE
 from ..registry import extractors
 from ..vetoes import Veto
-from .base import Frame, actor_of, is_trigger_case, note, span_of
+from .base import Frame, actor_of, candidates, is_trigger_case, note, span_of
 
 __all__ = ["ContingentExtractor"]
 
@@ -35,8 +35,8 @@ class ContingentExtractor:
         for sentence in doc.sentences:
             if not doc.sentence_actors(sentence):
                 continue
-            for i in range(sentence.first_token, sentence.last_token):
-                if doc.tokens[i].lower in triggers and is_trigger_case(doc, sentence, i):
+            for i in candidates(doc.tokens, sentence.first_token, sentence.last_token, triggers):
+                if is_trigger_case(doc, sentence, i):
                     event, frame = _event(doc, sentence, i)
                     note(doc, SUPPORT_PLEDGE, sentence, i, i + 1, event, frame)
                     if isinstance(event, SupportPledge):

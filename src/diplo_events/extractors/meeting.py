@@ -27,13 +27,13 @@ from ..names import (
 from ..places import place_after
 from ..registry import extractors
 from ..vetoes import Veto
-from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, span_of
+from .base import Frame, Party, actor_of, candidates, is_trigger_case, note, party_codes, span_of
 
 __all__ = ["MeetingExtractor"]
 
 _MEDIATION = FAMILY_MEDIATION
 # keys of Lexicon.derived: the sets built once per lexicon
-_MAIN, _TRAVEL_PREPS, _SUSPENDING, _PLAIN_NOUNS, _REPEATABLE = (object() for _ in range(5))
+_MAIN, _TRAVEL_PREPS, _SUSPENDING, _PLAIN_NOUNS, _REPEATABLE, _STARTS, _TOOK = (object() for _ in range(7))
 
 
 
@@ -95,7 +95,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     travel = lex.forms(MEETING, VERB, needs=_DESTINATION)
     speech = lex.forms(MEETING, VERB, needs=_PHONE)
     found: list[tuple[int, int]] = []
-    for i in range(sentence.first_token, sentence.last_token):
+    starts = lex.derived(_STARTS, lambda: main | travel | speech)
+    for i in candidates(toks, sentence.first_token, sentence.last_token, starts):
         low = toks[i].lower
         if low in main and is_trigger_case(doc, sentence, i):
             if i + 1 < sentence.last_token and toks[i + 1].lower in nouns and low not in nouns:
@@ -361,7 +362,8 @@ def _took_place(doc: Document, sentence: Sentence) -> list[tuple[int, int, int]]
     w = lex.words
     nouns = lex.derived(_PLAIN_NOUNS, lambda: lex.forms(MEETING, NOUN) - lex.forms(MEETING, NOUN, needs=_QUALIFIER))
     out = []
-    for i in range(sentence.first_token + 1, sentence.last_token - 1):
+    firsts = lex.derived(_TOOK, lambda: frozenset(a for a, *_ in lex.phrases.took_place))
+    for i in candidates(toks, sentence.first_token + 1, sentence.last_token - 1, firsts):
         if (toks[i].lower, toks[i + 1].lower) not in lex.phrases.took_place:
             continue
         subject = toks[i - 1].lower

@@ -31,12 +31,12 @@ from ..names import (
 )
 from ..registry import extractors
 from ..vetoes import Veto
-from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, span_of
+from .base import Frame, Party, actor_of, candidates, is_trigger_case, note, party_codes, span_of
 
 __all__ = ["SupportPledgeExtractor"]
 
 # keys of Lexicon.derived: the sets built once per lexicon
-_VERBS, _STOPPING, _ITEMS_LONGEST_FIRST = object(), object(), object()
+_VERBS, _STOPPING, _ITEMS_LONGEST_FIRST, _STARTS = object(), object(), object(), object()
 
 
 @extractors.register("diplo_events.support_pledge.v1")
@@ -72,7 +72,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     compounds = lex.compounds(SUPPORT_PLEDGE)
     stop = sentence.last_token
     found: list[tuple[int, int]] = []
-    for i in range(sentence.first_token, stop):
+    starts = lex.derived(_STARTS, lambda: verbs | phrasal.keys() | compounds.keys())
+    for i in candidates(toks, sentence.first_token, stop, starts):
         low = toks[i].lower
         if low in phrasal:
             particles = phrasal[low]

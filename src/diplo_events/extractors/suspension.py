@@ -9,12 +9,12 @@ from ..models import Actor, Suspension
 from ..names import CAPITAL as CAPITAL_KIND, CAMEO_CLASS_PREFIX, FAMILY_CANCEL, FAMILY_LEAVE, FAMILY_WITHDRAW, NEEDS_NOTHING, NOUN, PHRASAL, PLOVER_SANCTION, SUSPENSION, VERB, WITH
 from ..registry import extractors
 from ..vetoes import Veto
-from .base import Frame, Party, actor_of, is_trigger_case, note, party_codes, span_of
+from .base import Frame, Party, actor_of, candidates, is_trigger_case, note, party_codes, span_of
 
 __all__ = ["SuspensionExtractor"]
 
 Span = tuple[int, int]
-_SINGLE_WORDS = object()  # a key of Lexicon.derived: one-word triggers
+_SINGLE_WORDS, _STARTS = object(), object()  # keys of Lexicon.derived: one-word triggers, and all first words
 
 
 @extractors.register("diplo_events.suspension.v1")
@@ -54,7 +54,8 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, Span | 
     single = lex.derived(_SINGLE_WORDS, lambda: lex.forms(SUSPENSION, VERB) | lex.forms(SUSPENSION, NOUN))
     found: list[tuple[int, int, Span | Veto | None]] = []
     stop = sentence.last_token
-    for i in range(sentence.first_token, stop):
+    starts = lex.derived(_STARTS, lambda: single | phrasal.keys())
+    for i in candidates(toks, sentence.first_token, stop, starts):
         low = toks[i].lower
         last = i + 1
         if low in phrasal:
