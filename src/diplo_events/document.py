@@ -132,6 +132,16 @@ class Document:
             found = self.cache[key] = find_date_expressions(self.text, sentence.start, sentence.end)
         return found
 
+    def trigger_tokens(self, sentence: Sentence) -> list[int]:
+        """The indices of the tokens of ``sentence`` that are trigger words of the lexicon
+        (``Lexicon.trigger_words``): where extractors look, found once for the document."""
+        found = self.cache.get(_TRIGGER_TOKENS)
+        if found is None:
+            words = self.lexicon.trigger_words()
+            found = self.cache[_TRIGGER_TOKENS] = [i for i, t in enumerate(self.tokens) if t.lower in words]
+        lo = bisect.bisect_left(found, sentence.first_token)
+        return found[lo : bisect.bisect_left(found, sentence.last_token, lo)]
+
     def same_state(self, a: str, b: str) -> bool:
         """Whether two codes are one state, or a state and its own territory."""
         return self.sovereign.get(a, a) == self.sovereign.get(b, b)
@@ -149,6 +159,9 @@ class Document:
         lo = bisect.bisect_left(self.actors, start, key=_start)
         hi = bisect.bisect_left(self.actors, end, lo=lo, key=_start)
         return self.actors[lo:hi]
+
+
+_TRIGGER_TOKENS = "trigger_tokens"  # a key of Document.cache
 
 
 def _default_lexicon() -> Lexicon:

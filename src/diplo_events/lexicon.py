@@ -33,7 +33,7 @@ __all__ = ["LEXICON", "Lexicon", "Trigger", "WordClasses"]
 
 _POS = ("verb", "noun", "phrasal", "compound")
 _NEEDS = frozenset({"-", "object", "two_parties", "qualifier", "destination", "phone", "recipient", "contingent"})
-_PREFIX = object()  # a key of Lexicon.derived
+_PREFIX, _TRIGGER_WORDS = object(), object()  # keys of Lexicon.derived
 _MEMBER_KINDS = {"nouns": "noun", "verbs": "verb", "gerunds": "gerund", "words": "word"}
 
 
@@ -292,7 +292,7 @@ class Lexicon:
         """Every word at which a trigger of any type can be found: the one-word forms, the
         verbs of phrasal triggers and the last words of compounds."""
         types = {t.type for t in self._triggers}
-        return frozenset().union(*(self.forms(t) | self.compounds(t).keys() for t in types))
+        return self.derived(_TRIGGER_WORDS, lambda: frozenset().union(*(self.forms(t) | self.compounds(t).keys() for t in types)))
 
     def phrasal(self, type: str) -> dict[str, frozenset[str]]:
         """Verb form -> the particles that make it a phrasal trigger of ``type``."""

@@ -10,7 +10,7 @@ event types.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Literal
@@ -520,11 +520,12 @@ class Frame:
         return find_location(self.doc, self.clause_start, self.clause_end, self.first)
 
 
-def candidates(tokens: Sequence[Token], first: int, last: int, words: Collection[str]) -> list[int]:
-    """The indices in ``[first, last)`` of the tokens whose lower-case form is in ``words``:
-    where a trigger loop has something to do (one list comprehension, ~3x faster than testing
-    every token inside the loop)."""
-    return [i for i, t in enumerate(tokens[first:last], first) if t.lower in words]
+def candidates(doc: Document, sentence: Sentence, words: Collection[str]) -> list[int]:
+    """The trigger tokens of ``sentence`` (``Document.trigger_tokens``) whose lower-case form
+    is in ``words``, a subset of the lexicon's trigger words: where a trigger loop has
+    something to do."""
+    toks = doc.tokens
+    return [i for i in doc.trigger_tokens(sentence) if toks[i].lower in words]
 
 
 def is_trigger_case(doc: Document, sentence: Sentence, i: int) -> bool:

@@ -35,7 +35,7 @@ class ContingentExtractor:
         for sentence in doc.sentences:
             if not doc.sentence_actors(sentence):
                 continue
-            for i in candidates(doc.tokens, sentence.first_token, sentence.last_token, triggers):
+            for i in candidates(doc, sentence, triggers):
                 if is_trigger_case(doc, sentence, i):
                     event, frame = _event(doc, sentence, i)
                     note(doc, SUPPORT_PLEDGE, sentence, i, i + 1, event, frame)

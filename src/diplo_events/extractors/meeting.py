@@ -96,7 +96,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     speech = lex.forms(MEETING, VERB, needs=_PHONE)
     found: list[tuple[int, int]] = []
     starts = lex.derived(_STARTS, lambda: main | travel | speech)
-    for i in candidates(toks, sentence.first_token, sentence.last_token, starts):
+    for i in candidates(doc, sentence, starts):
         low = toks[i].lower
         if low in main and is_trigger_case(doc, sentence, i):
             if i + 1 < sentence.last_token and toks[i + 1].lower in nouns and low not in nouns:
@@ -363,7 +363,8 @@ def _took_place(doc: Document, sentence: Sentence) -> list[tuple[int, int, int]]
     nouns = lex.derived(_PLAIN_NOUNS, lambda: lex.forms(MEETING, NOUN) - lex.forms(MEETING, NOUN, needs=_QUALIFIER))
     out = []
     firsts = lex.derived(_TOOK, lambda: frozenset(a for a, *_ in lex.phrases.took_place))
-    for i in candidates(toks, sentence.first_token + 1, sentence.last_token - 1, firsts):
+    stop = sentence.last_token - 1
+    for i in [i for i, t in enumerate(toks[sentence.first_token + 1 : stop], sentence.first_token + 1) if t.lower in firsts]:
         if (toks[i].lower, toks[i + 1].lower) not in lex.phrases.took_place:
             continue
         subject = toks[i - 1].lower

@@ -73,7 +73,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int]]:
     stop = sentence.last_token
     found: list[tuple[int, int]] = []
     starts = lex.derived(_STARTS, lambda: verbs | phrasal.keys() | compounds.keys())
-    for i in candidates(toks, sentence.first_token, stop, starts):
+    for i in candidates(doc, sentence, starts):
         low = toks[i].lower
         if low in phrasal:
             particles = phrasal[low]

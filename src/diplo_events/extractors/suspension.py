@@ -55,7 +55,7 @@ def _triggers(doc: Document, sentence: Sentence) -> list[tuple[int, int, Span | 
     found: list[tuple[int, int, Span | Veto | None]] = []
     stop = sentence.last_token
     starts = lex.derived(_STARTS, lambda: single | phrasal.keys())
-    for i in candidates(toks, sentence.first_token, stop, starts):
+    for i in candidates(doc, sentence, starts):
         low = toks[i].lower
         last = i + 1
         if low in phrasal:
