@@ -24,7 +24,7 @@ import datetime as dt
 import functools
 import io
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -252,35 +252,37 @@ class Gazetteer:
         if not rows:
             return
         header, body = [h.strip() for h in rows[0]], rows[1:]
+        add = self._row_reader(header)
+        if add is None and body:
+            msg = f"{where}: unknown header {header}"
+            raise DataFileError(msg)
         for n, row in enumerate(body, start=2):
-            rec = dict(zip(header, (c.strip() for c in row), strict=False))
-            here = f"{where}: row {n}"
             try:
-                if header[:2] == ["name", "aliases"]:
-                    aliases = [a for a in rec.get("aliases", "").split("|") if a]
-                    self.add_person(
-                        rec["name"], rec["code"], rec.get("role", ""),
-                        start=rec.get("start"), end=rec.get("end"), aliases=aliases,
-                    )
-                elif header[:2] == ["code", "kind"]:
-                    self.add_alias(
-                        rec["text"], rec["code"].split(), rec["kind"],
-                        start=rec.get("start"), end=rec.get("end"), role=rec.get("role", ""),
-                    )
-                elif header[:2] == ["city", "code"]:
-                    self.add_city(rec["city"], rec["code"])
-                elif header[:2] == ["code", "sovereign"]:
-                    self.sovereign[rec["code"].upper()] = rec["sovereign"].upper()
-                else:
-                    msg = f"{where}: unknown header {header}"
-                    raise DataFileError(msg)
+                add(dict(zip(header, (c.strip() for c in row), strict=False)))  # type: ignore[misc]
             except KeyError as exc:
-                msg = f"{here}: missing column {exc}"
+                msg = f"{where}: row {n}: missing column {exc}"
                 raise DataFileError(msg) from exc
             except DataFileError as exc:
-                if str(exc).startswith(where):
-                    raise
-                raise DataFileError(f"{here}: {exc}") from exc
+                raise DataFileError(f"{where}: row {n}: {exc}") from exc
+
+    def _row_reader(self, header: list[str]) -> Callable[[dict[str, str]], None] | None:
+        """What one row of a file with this header adds (None for an unknown header)."""
+        kind = header[:2]
+        if kind == ["name", "aliases"]:
+            return lambda rec: self.add_person(
+                rec["name"], rec["code"], rec.get("role", ""), start=rec.get("start"), end=rec.get("end"),
+                aliases=[a for a in rec.get("aliases", "").split("|") if a],
+            )
+        if kind == ["code", "kind"]:
+            return lambda rec: self.add_alias(
+                rec["text"], rec["code"].split(), rec["kind"], start=rec.get("start"), end=rec.get("end"),
+                role=rec.get("role", ""),
+            )
+        if kind == ["city", "code"]:
+            return lambda rec: self.add_city(rec["city"], rec["code"])
+        if kind == ["code", "sovereign"]:
+            return lambda rec: self.sovereign.__setitem__(rec["code"].upper(), rec["sovereign"].upper())
+        return None
 
     def _index(self, key: tuple[str, ...]) -> None:
         if len(key) > self.first_words.get(key[0], 0):
