@@ -342,15 +342,14 @@ _LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 def _windows(text: str, size: int) -> Iterator[tuple[int, int]]:
     """The ``(start, end)`` of the windows of a long text: each ends after the first line
     break at or after ``size`` characters, else (no break before ``2 * size``) after the first
-    sentence end there, else at the first token boundary. Every search is bounded or consumed
+    sentence end there, else at the first token boundary; the last one may reach ``2 * size``. Every search is bounded or consumed
     by the window it cuts, so cutting is linear in the length of the text."""
     start, n = 0, len(text)
     while start < n:
-        lo = start + size
-        if lo >= n:
+        lo, hi = start + size, start + 2 * size
+        if hi >= n:  # the rest is one window
             yield start, n
             return
-        hi = min(n, lo + size)
         m = _LINE_BREAK.search(text, lo, hi) or _SENTENCE_END.search(text, lo, hi)
         if m is not None:
             end = m.end()
