@@ -12,6 +12,8 @@ import diplo_events
 from diplo_events import Document, Event, Meeting, Pipeline, RegistryError, extractor_registry
 from diplo_events.errors import ExtractorError, InputTypeError
 from diplo_events.extractors.base import Frame
+from diplo_events.merge import EventMerger
+from diplo_events.pipeline import _shift, _windows
 from diplo_events.registry import ENTRY_POINT_GROUP, Registry
 
 
@@ -113,3 +115,82 @@ def test_pipeline_pickles_and_gives_the_same_events() -> None:
 def test_package_exports_are_listed() -> None:
     for name in diplo_events.__all__:
         assert hasattr(diplo_events, name), name
+
+
+# -- long texts: read in windows --------------------------------------------------------------
+def _paragraphs() -> list[str]:
+    """Separate happenings, one per paragraph, that no other paragraph refers to."""
+    states = ["Russia", "China", "Japan", "Nepal", "Kenya", "Brazil", "Chile", "Peru", "Egypt", "Spain"]
+    out = []
+    for k, (a, b) in enumerate((a, b) for a in states for b in states if a < b):
+        if k % 3 == 0:
+            out.append(f"{a} and {b} held talks in Geneva on Tuesday, officials said.")
+        elif k % 3 == 1:
+            out.append(f"{a} pledged $5 million in humanitarian aid to {b}.\nThe weather was mild.")
+        else:
+            out.append(f"{a} suspended military cooperation with {b} on Monday.")
+    return out
+
+
+def _windowed(size: int) -> Pipeline:
+    pipe = Pipeline.default()
+    pipe.window_chars = size
+    return pipe
+
+
+def test_a_long_text_read_in_windows_gives_the_events_of_its_paragraphs() -> None:
+    paragraphs = _paragraphs()
+    text = "\n\n".join(paragraphs)
+    assert len(list(_windows(text, 600))) >= 4
+    windowed = _windowed(600)(text, "2024-03-12")
+    whole = _windowed(len(text))(text, "2024-03-12")
+    assert [(s.start, s.end) for s in windowed.sentences] == [(s.start, s.end) for s in whole.sentences]
+    assert windowed.events == whole.events
+    # the events of each paragraph read alone, moved to its place in the text
+    alone = []
+    offset = 0
+    for paragraph in paragraphs:
+        alone.extend(_shift(e, offset) for e in diplo_events.extract(paragraph, "2024-03-12"))
+        offset += len(paragraph) + 2
+    assert len(alone) == len(paragraphs)
+    assert windowed.events == EventMerger().merge(alone)
+    for event in windowed.events:
+        for mention in event.mentions:
+            for span in (mention.trigger, mention.evidence):
+                assert text[span.start : span.end] == span.text
+        for actor in event.primary + event.secondary:
+            assert actor.span is not None and text[actor.span.start : actor.span.end] == actor.span.text
+
+
+def test_a_long_text_without_line_breaks_is_cut_at_sentence_ends() -> None:
+    text = " ".join(p.replace("\n", " ") for p in _paragraphs())
+    assert len(list(_windows(text, 500))) >= 4
+    windowed = _windowed(500)(text, "2024-03-12")
+    whole = _windowed(len(text))(text, "2024-03-12")
+    assert windowed.events == whole.events
+    assert [(s.start, s.end) for s in windowed.sentences] == [(s.start, s.end) for s in whole.sentences]
+
+
+def test_a_long_text_without_any_boundary_keeps_valid_spans() -> None:
+    text = ("Russia met China and " * 300 + "x" * 5_000 + " ") * 3 + "Japan met Nepal."
+    doc = _windowed(1_000)(text, "2024-03-12")
+    assert doc.events
+    for event in doc.events:
+        for mention in event.mentions:
+            assert text[mention.evidence.start : mention.evidence.end] == mention.evidence.text
+    assert doc.sentences[0].start == 0 and doc.sentences[-1].end == len(text)
+
+
+def test_explain_and_parse_of_a_long_text_read_in_windows() -> None:
+    text = "\n\n".join(_paragraphs())
+    pipe = _windowed(700)
+    report = diplo_events.explain(text, "2024-03-12", pipeline=pipe)
+    assert report.events == pipe(text, "2024-03-12").events
+    assert report.decisions
+    for d in report.decisions:
+        a, b = report.sentences[d.sentence]
+        assert a <= d.start < d.end <= b
+        assert text[d.start : d.end] == d.trigger
+    doc = pipe(text, "2024-03-12")
+    assert doc.tokens == [] and doc.actors == []  # not kept for a text read in windows
+    assert doc.published is not None and doc.published.isoformat() == "2024-03-12"

@@ -9,20 +9,26 @@ Two small contracts, both :class:`typing.Protocol`, so any object with the right
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+import regex
+from pydantic import BaseModel
+
 from .actors import ActorResolver
-from .document import Document
+from .document import Document, Sentence
 from .errors import ExtractorError, InputTypeError, PublishedDateError, RegistryError
 from .lexicon import Lexicon
 from .merge import EventMerger
 from .registry import extractors as extractor_registry
 from .scan import TriggerScan
 from .segment import Segmenter
+
+from .models import Span
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -152,6 +158,19 @@ def parse_published(published: str | dt.date | None) -> dt.date | None:
 class Pipeline:
     """Stages, then extractors, then the merger.
 
+    A text longer than :attr:`window_chars` is read in windows of whole lines, one after the
+    other, so that memory stays proportional to one window rather than to the whole text
+    (tokens and actor mentions take many times the size of the text they describe). Each
+    window is cut at the first line break after ``window_chars`` characters; a window with no
+    line break there is cut at a sentence end, else at the first token boundary. Each window
+    is annotated and read as a document of its own, with the publication date of the first
+    window (given, or found at the top of the text); the events of all windows, their spans
+    shifted to offsets in the whole text, are merged once. What crosses a window edge is
+    lost: a pronoun, a surname or "the alliance" that refers to a name in the previous window,
+    and the story's reference day ("said on Tuesday" in the lead), which dates only the
+    events of the first window that give no date of their own. The document returned for such a text keeps its sentences
+    (offsets and token indices in the whole text) but no tokens, actors or places.
+
     Args:
         extractors: the extractor objects, run in order.
         gazetteer: the names the actor resolver uses (the built-in one by default).
@@ -160,6 +179,11 @@ class Pipeline:
         lexicon: the trigger words and word classes the extractors read (the built-in one
             by default; see :class:`~diplo_events.lexicon.Lexicon`).
     """
+
+    #: Texts longer than this (in characters) are read in windows (see above); a window
+    #: reaches from this size to the next line break, or to twice this size at most when a
+    #: line break is that far (then it ends at a sentence end or a token boundary).
+    window_chars = 200_000
 
     def __init__(
         self,
@@ -257,8 +281,21 @@ class Pipeline:
             doc.trace = []
         if not text.strip():
             return doc
+        if len(text) > self.window_chars:
+            self._read_windows(doc)
+        else:
+            doc.events = self._read(doc)
+        if self.merger is not None:
+            self.merger(doc)
+        return doc
+
+    def _read(self, doc: Document, *, lead: bool = True) -> list[Event]:
+        """Run the stages over ``doc``, then the extractors; their events (not merged).
+        Without ``lead`` (a later window of a long text), the top of ``doc`` is not the top of
+        the text: :class:`PublicationDate`, which reads a stamp and the lead there, is skipped."""
         for stage in self.stages:
-            stage(doc)
+            if lead or not isinstance(stage, PublicationDate):
+                stage(doc)
         events: list[Event] = []
         for extractor in self.extractors:
             try:
@@ -266,10 +303,35 @@ class Pipeline:
             except Exception as exc:
                 msg = f"extractor {extractor.name!r} failed: {type(exc).__name__}: {exc}"
                 raise ExtractorError(msg, extractor=extractor.name) from exc
+        return events
+
+    def _read_windows(self, doc: Document) -> None:
+        """Fill ``doc`` (a long text) window by window: events, sentences and the trace
+        shifted to the whole text; the first window gives the publication date."""
+        events: list[Event] = []
+        tokens = 0  # tokens in the windows before this one
+        for start, end in _windows(doc.text, self.window_chars):
+            part = doc.text[start:end]
+            if not part.strip():
+                continue
+            window = Document(text=part, published=doc.published, published_source=doc.published_source, lexicon=doc.lexicon)
+            window.trace = [] if doc.trace is not None else None
+            first = not doc.sentences
+            if first:
+                found = self._read(window)
+                doc.published, doc.published_source, doc.reference = window.published, window.published_source, window.reference
+                doc.sovereign = window.sovereign
+            else:
+                found = self._read(window, lead=False)
+            events.extend(_shift(e, start) if start else e for e in found)
+            if doc.trace is not None and window.trace:
+                n = len(doc.sentences)
+                doc.trace.extend(dataclasses.replace(d, sentence=d.sentence + n, start=d.start + start, end=d.end + start) for d in window.trace)
+            doc.sentences.extend(
+                Sentence(s.start + start, s.end + start, s.first_token + tokens, s.last_token + tokens) for s in window.sentences
+            )
+            tokens += len(window.tokens)
         doc.events = events
-        if self.merger is not None:
-            self.merger(doc)
-        return doc
 
     def extract(self, text: str, published: str | dt.date | None = None) -> list[Event]:
         """The events in ``text``, one per happening.
@@ -282,6 +344,53 @@ class Pipeline:
             if not TriggerScan.of(self.lexicon).finds(text):
                 return []
         return list(self(text, published).events)
+
+
+_SENTENCE_END = regex.compile(r"[.!?][\"'\u201d\u2019)\]\u00bb]*\s")
+# the characters a token of several characters is made of (see segment._TOKEN): a window may
+# end anywhere one of the two characters around its end is not one of them
+_TOKEN_INNER = regex.compile(r"[^\p{L}\p{N}.&'\u2019]")
+_LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _windows(text: str, size: int) -> Iterator[tuple[int, int]]:
+    """The ``(start, end)`` of the windows of a long text: each ends after the first line
+    break at or after ``size`` characters, else (no break before ``2 * size``) after the first
+    sentence end there, else at the first token boundary; the last one may reach ``2 * size``. Every search is bounded or consumed
+    by the window it cuts, so cutting is linear in the length of the text."""
+    start, n = 0, len(text)
+    while start < n:
+        lo, hi = start + size, start + 2 * size
+        if hi >= n:  # the rest is one window
+            yield start, n
+            return
+        m = _LINE_BREAK.search(text, lo, hi) or _SENTENCE_END.search(text, lo, hi)
+        if m is not None:
+            end = m.end()
+        else:
+            m = _TOKEN_INNER.search(text, lo - 1)
+            end = n if m is None else max(m.start(), lo)
+        yield start, end
+        start = end
+
+
+def _shift(node: Any, offset: int) -> Any:
+    """``node`` (an event, or any model or tuple in one) with every span moved ``offset``
+    characters on; unchanged parts are shared, not copied."""
+    if isinstance(node, Span):
+        return Span(start=node.start + offset, end=node.end + offset, text=node.text)
+    if isinstance(node, BaseModel):
+        update = {}
+        for name in type(node).model_fields:
+            value = getattr(node, name)
+            moved = _shift(value, offset)
+            if moved is not value:
+                update[name] = moved
+        return node.model_copy(update=update) if update else node
+    if isinstance(node, tuple) and node:
+        items = tuple(_shift(item, offset) for item in node)
+        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
+    return node
 
 
 def _load_builtin_extractors() -> None:

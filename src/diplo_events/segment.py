@@ -39,6 +39,16 @@ _CLOSERS = frozenset("\"'\u201d\u2019)]\u00bb")
 # the last characters of the tokens that may end a sentence: stops (also "U.S.") and closers
 _END_CHARS = _SENTENCE_END | _CLOSERS
 
+# The longest sentence, in tokens: a longer one is cut. Real news sentences have fewer than
+# 120 tokens (73 at most in the dev corpus); longer ones are run-ons, lists, tables or text
+# without full stops. Everything read per sentence grows with its length (the evidence span
+# that every event in it copies, its party and date lists, the headline test), so without a
+# cap one endless sentence with a trigger every few words costs quadratic time and memory.
+MAX_SENTENCE_TOKENS = 250
+# A long sentence is cut at the last clause mark (";", then ",", then before "and") among
+# this many tokens before the cap, else at the cap itself: a bounded search per cut.
+_CUT_SEARCH = 100
+
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split ``text[start:end]`` into tokens with absolute offsets.
@@ -71,7 +81,7 @@ class Segmenter:
     def __call__(self, doc: Document) -> None:
         tokens = tokenize(doc.text)
         doc.tokens = tokens
-        doc.sentences = list(self._sentences(doc.text, tokens))
+        doc.sentences = _capped(tokens, self._sentences(doc.text, tokens))
 
     @staticmethod
     def _sentences(text: str, tokens: list[Token]) -> list[Sentence]:
@@ -102,6 +112,36 @@ class Segmenter:
                 out.append(Sentence(tokens[first].start, tok.end, first, i + 1))
                 first = i + 1
         return out
+
+
+def _capped(tokens: list[Token], sentences: list[Sentence]) -> list[Sentence]:
+    """The sentences, each one longer than :data:`MAX_SENTENCE_TOKENS` cut into pieces."""
+    if all(s.last_token - s.first_token <= MAX_SENTENCE_TOKENS for s in sentences):
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        first = s.first_token
+        while s.last_token - first > MAX_SENTENCE_TOKENS:
+            cut = _cut_point(tokens, first, first + MAX_SENTENCE_TOKENS)
+            out.append(Sentence(tokens[first].start, tokens[cut - 1].end, first, cut))
+            first = cut
+        out.append(Sentence(tokens[first].start, s.end, first, s.last_token))
+    return out
+
+
+def _cut_point(tokens: list[Token], first: int, limit: int) -> int:
+    """Where to end a piece of a long sentence that starts at token ``first`` and may run to
+    ``limit`` (exclusive): after the last ";", else after the last ",", else before the last
+    "and" of the last :data:`_CUT_SEARCH` tokens; else at ``limit``."""
+    lo = max(first + 1, limit - _CUT_SEARCH)
+    for mark in (";", ","):
+        for k in range(limit - 1, lo - 1, -1):
+            if tokens[k].text == mark:
+                return k + 1
+    for k in range(limit - 1, lo - 1, -1):
+        if tokens[k].lower == "and":
+            return k
+    return limit
 
 
 def _starts_sentence(tok: Token) -> bool:

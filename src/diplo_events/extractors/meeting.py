@@ -60,6 +60,10 @@ class MeetingExtractor:
             claimed: list[tuple[int, int]] = []  # clauses that already have a meeting
             for first, last in _triggers(doc, sentence):
                 word = doc.tokens[first].lower
+                # triggers come in text order: a clause that ends before this one can hold no
+                # later trigger, so only the few clauses within reach (a frame reads at most
+                # _MAX_REACH tokens after its trigger) are kept and compared
+                claimed = [c for c in claimed if c[1] > first]
                 if any(a <= first < b for a, b in claimed) and word in repeatable:
                     note(doc, MEETING, sentence, first, last, Veto.DUPLICATE)
                     continue  # "met X during a trip to Y", "met ... to discuss": the same meeting
