@@ -699,7 +699,7 @@ def _quote_speakers(doc: Document, found: list[ActorMention]) -> list[ActorMenti
     """'We will continue ...,' said Stoltenberg: "we" inside the quote takes the speaker's code."""
     text = doc.text
     out: list[ActorMention] = []
-    for m in _QUOTE.finditer(text):
+    for m in _QUOTE.finditer(text, *doc.bounds):
         q_start, q_end = m.span(1)
         speaker = _speaker(text, found, m.start(), m.end())
         if speaker is None:

@@ -105,6 +105,9 @@ class Document:
         trace: ``None``, or a list that extractors append a
             :class:`~diplo_events.explain.Decision` to for every trigger they consider
             (filled when :func:`diplo_events.explain` runs).
+        window: ``(start, end)`` when the document reads only that part of ``text`` (one
+            window of a long text, see :class:`~diplo_events.pipeline.Pipeline`); None for
+            all of it.
     """
 
     text: str
@@ -120,6 +123,13 @@ class Document:
     events: list[Event] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=lambda: _default_lexicon(), repr=False)
     trace: list[Any] | None = field(default=None, repr=False)
+    window: tuple[int, int] | None = None
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The ``(start, end)`` of the part of ``text`` this document reads: all of it, or a
+        window of a long text (``window``); every offset is in the whole text either way."""
+        return self.window if self.window is not None else (0, len(self.text))
 
     def date_expressions(self, sentence: Sentence) -> list[Any]:
         """The date expressions of one sentence (``dates.DateExpression``), found once and

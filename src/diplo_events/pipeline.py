@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import regex
-from pydantic import BaseModel
 
 from .actors import ActorResolver
 from .document import Document, Sentence
@@ -27,8 +26,6 @@ from .merge import EventMerger
 from .registry import extractors as extractor_registry
 from .scan import TriggerScan
 from .segment import Segmenter
-
-from .models import Span
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -163,9 +160,9 @@ class Pipeline:
     (tokens and actor mentions take many times the size of the text they describe). Each
     window is cut at the first line break after ``window_chars`` characters; a window with no
     line break there is cut at a sentence end, else at the first token boundary. Each window
-    is annotated and read as a document of its own, with the publication date of the first
-    window (given, or found at the top of the text); the events of all windows, their spans
-    shifted to offsets in the whole text, are merged once. What crosses a window edge is
+    is annotated and read as a document of its own over the same text (``Document.window``:
+    offsets stay those of the whole text), with the publication date of the first window
+    (given, or found at the top of the text); the events of all windows are merged once. What crosses a window edge is
     lost: a pronoun, a surname or "the alliance" that refers to a name in the previous window,
     and the story's reference day ("said on Tuesday" in the lead), which dates only the
     events of the first window that give no date of their own. The document returned for such a text keeps its sentences
@@ -306,29 +303,30 @@ class Pipeline:
         return events
 
     def _read_windows(self, doc: Document) -> None:
-        """Fill ``doc`` (a long text) window by window: events, sentences and the trace
-        shifted to the whole text; the first window gives the publication date."""
+        """Fill ``doc`` (a long text) window by window: each window is a document of its own
+        over the same text (``Document.window``), so its offsets, spans and trace are those
+        of the whole text; sentences get token indices that count the earlier windows'
+        tokens. The first window gives the publication date."""
         events: list[Event] = []
         tokens = 0  # tokens in the windows before this one
         for start, end in _windows(doc.text, self.window_chars):
-            part = doc.text[start:end]
-            if not part.strip():
+            if _NON_BLANK.search(doc.text, start, end) is None:
                 continue
-            window = Document(text=part, published=doc.published, published_source=doc.published_source, lexicon=doc.lexicon)
+            window = Document(
+                text=doc.text, published=doc.published, published_source=doc.published_source, lexicon=doc.lexicon,
+                window=(start, end),
+            )
             window.trace = [] if doc.trace is not None else None
             first = not doc.sentences
+            events.extend(self._read(window, lead=first))
             if first:
-                found = self._read(window)
                 doc.published, doc.published_source, doc.reference = window.published, window.published_source, window.reference
                 doc.sovereign = window.sovereign
-            else:
-                found = self._read(window, lead=False)
-            events.extend(_shift(e, start) if start else e for e in found)
             if doc.trace is not None and window.trace:
                 n = len(doc.sentences)
-                doc.trace.extend(dataclasses.replace(d, sentence=d.sentence + n, start=d.start + start, end=d.end + start) for d in window.trace)
+                doc.trace.extend(dataclasses.replace(d, sentence=d.sentence + n) for d in window.trace)
             doc.sentences.extend(
-                Sentence(s.start + start, s.end + start, s.first_token + tokens, s.last_token + tokens) for s in window.sentences
+                Sentence(s.start, s.end, s.first_token + tokens, s.last_token + tokens) for s in window.sentences
             )
             tokens += len(window.tokens)
         doc.events = events
@@ -346,6 +344,7 @@ class Pipeline:
         return list(self(text, published).events)
 
 
+_NON_BLANK = regex.compile(r"\S")
 _SENTENCE_END = regex.compile(r"[.!?][\"'\u201d\u2019)\]\u00bb]*\s")
 # the characters a token of several characters is made of (see segment._TOKEN): a window may
 # end anywhere one of the two characters around its end is not one of them
@@ -372,25 +371,6 @@ def _windows(text: str, size: int) -> Iterator[tuple[int, int]]:
             end = n if m is None else max(m.start(), lo)
         yield start, end
         start = end
-
-
-def _shift(node: Any, offset: int) -> Any:
-    """``node`` (an event, or any model or tuple in one) with every span moved ``offset``
-    characters on; unchanged parts are shared, not copied."""
-    if isinstance(node, Span):
-        return Span(start=node.start + offset, end=node.end + offset, text=node.text)
-    if isinstance(node, BaseModel):
-        update = {}
-        for name in type(node).model_fields:
-            value = getattr(node, name)
-            moved = _shift(value, offset)
-            if moved is not value:
-                update[name] = moved
-        return node.model_copy(update=update) if update else node
-    if isinstance(node, tuple) and node:
-        items = tuple(_shift(item, offset) for item in node)
-        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
-    return node
 
 
 def _load_builtin_extractors() -> None:

@@ -79,7 +79,7 @@ class Segmenter:
     name = "diplo_events.segmenter.v1"
 
     def __call__(self, doc: Document) -> None:
-        tokens = tokenize(doc.text)
+        tokens = tokenize(doc.text, *doc.bounds)
         doc.tokens = tokens
         doc.sentences = _capped(tokens, self._sentences(doc.text, tokens))
 
@@ -92,7 +92,8 @@ class Segmenter:
         # Only tokens that end in a stop, a closer, or before a line break can end a sentence:
         # they are found first, so the loop below visits a few tokens per sentence, not all.
         starts = [t.start for t in tokens]
-        before_break = {bisect.bisect_right(starts, m.start()) - 1 for m in _LINE_BREAK.finditer(text)}
+        line_breaks = _LINE_BREAK.finditer(text, tokens[0].start, tokens[-1].end)  # none matter outside
+        before_break = {bisect.bisect_right(starts, m.start()) - 1 for m in line_breaks}
         ends = [i for i, t in enumerate(tokens) if t.text[-1] in _END_CHARS]
         first = 0
         for i in sorted(before_break.union(ends, (n - 1,))):
