@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import itertools
 import json
 import multiprocessing
@@ -157,9 +158,19 @@ def extract_many(
     chunks = iter(lambda: list(itertools.islice(items, chunk_size)), [])
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(pipeline,))
+    # Forked workers share the parent's memory (the gazetteer, the lexicon) until they write to
+    # it, and the collector writes to every object it visits: frozen objects are left alone, so
+    # the workers copy fewer pages (~10% of their time). Unfrozen once they are started.
+    freeze = context.get_start_method() == "fork" and gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         # a bounded window of chunks in flight keeps memory flat on endless inputs
-        window = [pool.submit(_run_chunk, c) for c in itertools.islice(chunks, workers * 2)]
+        try:
+            window = [pool.submit(_run_chunk, c) for c in itertools.islice(chunks, workers * 2)]
+        finally:
+            if freeze:
+                gc.unfreeze()
         while window:
             results = window.pop(0).result()
             nxt = next(chunks, None)
