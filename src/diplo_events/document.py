@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class Document:
         sovereign: dependent territory -> its state (GRL -> DNK), from the resolver's gazetteer.
         cache: derived data that extractors share (party lists per sentence); not part of the
             result.
-        reference: the story's own day, when its lead dates what it reports ("Lavrov said
+        reference: (a property) the story's own day, when its lead dates what it reports ("Lavrov said
             Tuesday", "MOSCOW, June 26"): ``(day, start, end)`` of the expression that gave it.
         events: filled by the extractors, then merged into one event per happening.
         lexicon: the trigger words and word classes the extractors read (the pipeline's).
@@ -118,7 +119,10 @@ class Document:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     sovereign: dict[str, str] = field(default_factory=dict)
-    reference: tuple[dt.date, int, int] | None = None
+    # the story's reference day, or what finds it on first use (see the ``reference`` property)
+    _reference: tuple[dt.date, int, int] | Callable[[Document], tuple[dt.date, int, int] | None] | None = field(
+        default=None, repr=False
+    )
     cache: dict[Any, Any] = field(default_factory=dict, repr=False)
     events: list[Event] = field(default_factory=list)
     lexicon: Lexicon = field(default_factory=lambda: _default_lexicon(), repr=False)
@@ -131,6 +135,18 @@ class Document:
         window of a long text (``window``); every offset is in the whole text either way."""
         return self.window if self.window is not None else (0, len(self.text))
 
+    @property
+    def reference(self) -> tuple[dt.date, int, int] | None:
+        """The story's own day (see the class's attributes); found on first use, since most
+        documents never need it."""
+        if callable(self._reference):
+            self._reference = self._reference(self)
+        return self._reference
+
+    @reference.setter
+    def reference(self, value: tuple[dt.date, int, int] | Callable[[Document], tuple[dt.date, int, int] | None] | None) -> None:
+        self._reference = value
+
     def date_expressions(self, sentence: Sentence) -> list[Any]:
         """The date expressions of one sentence (``dates.DateExpression``), found once and
         shared by every stage and extractor that asks."""
@@ -140,6 +156,14 @@ class Document:
             from .dates import find_date_expressions  # noqa: PLC0415
 
             found = self.cache[key] = find_date_expressions(self.text, sentence.start, sentence.end)
+        return found
+
+    def lower_words(self) -> list[str]:
+        """The lower-case form of every token (``Token.lower``), in one list made once: the
+        rules read runs of them as slices."""
+        found = self.cache.get(_LOWER_WORDS)
+        if found is None:
+            found = self.cache[_LOWER_WORDS] = [t.lower for t in self.tokens]
         return found
 
     def trigger_tokens(self, sentence: Sentence) -> list[int]:
@@ -171,7 +195,7 @@ class Document:
         return self.actors[lo:hi]
 
 
-_TRIGGER_TOKENS = "trigger_tokens"  # a key of Document.cache
+_TRIGGER_TOKENS, _LOWER_WORDS = "trigger_tokens", "lower_words"  # keys of Document.cache
 
 
 def _default_lexicon() -> Lexicon:

@@ -291,8 +291,11 @@ class Lexicon:
     def trigger_words(self) -> frozenset[str]:
         """Every word at which a trigger of any type can be found: the one-word forms, the
         verbs of phrasal triggers and the last words of compounds."""
+        return self.derived(_TRIGGER_WORDS, self._trigger_words)
+
+    def _trigger_words(self) -> frozenset[str]:
         types = {t.type for t in self._triggers}
-        return self.derived(_TRIGGER_WORDS, lambda: frozenset().union(*(self.forms(t) | self.compounds(t).keys() for t in types)))
+        return frozenset().union(*(self.forms(t) | self.compounds(t).keys() for t in types))
 
     def phrasal(self, type: str) -> dict[str, frozenset[str]]:
         """Verb form -> the particles that make it a phrasal trigger of ``type``."""

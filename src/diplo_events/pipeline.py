@@ -104,9 +104,11 @@ class PublicationDate:
                 doc.published = found.value
                 doc.published_source = "dateline" if found.source == "dateline" else "stamp"
         if doc.published is not None:
-            doc.reference = self._reference(doc, dates)
+            doc.reference = self._reference  # found when first read: most documents never need it
 
-    def _reference(self, doc: Document, dates: Any) -> tuple[dt.date, int, int] | None:
+    def _reference(self, doc: Document) -> tuple[dt.date, int, int] | None:
+        from . import dates  # noqa: PLC0415
+
         published = doc.published
         assert published is not None
         for sentence in doc.sentences:

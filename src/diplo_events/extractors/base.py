@@ -150,7 +150,7 @@ class Frame:
 
     def words(self, a: int, b: int) -> list[str]:
         """Lower-case tokens in ``[a, b)``."""
-        return [t.lower for t in self.doc.tokens[max(a, 0) : b]]
+        return self.doc.lower_words()[max(a, 0) : b]
 
     def clause_text(self) -> str:
         """The text of the clause, from its first to its last token."""
@@ -334,9 +334,19 @@ class Frame:
 
     # -- modality -----------------------------------------------------------------------
     def _left_words(self, window: int) -> list[tuple[int, str]]:
-        toks = self.doc.tokens
+        """The (index, lower-case word) pairs of up to ``window`` tokens before the trigger in
+        its clause (its sentence for a borrowed subject), names left out; read once per
+        window by the modality, negation and status checks (do not change the list)."""
         start = self.sentence.first_token if self.subject_from_sentence and window > 8 else self.clause_start
         lo = max(start, self.first - window, self.sentence.first_token)
+        cache = self.__dict__.setdefault("_left_cache", {})
+        found = cache.get(lo)
+        if found is None:
+            found = cache[lo] = self._left_words_from(lo)
+        return found
+
+    def _left_words_from(self, lo: int) -> list[tuple[int, str]]:
+        toks = self.doc.tokens
         out = []
         for i in range(lo, self.first):
             t = toks[i]
