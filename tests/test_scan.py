@@ -83,7 +83,7 @@ class _Weather:
 
     name = "tests.weather.v1"
 
-    def extract(self, doc):  # noqa: ANN001, ANN201
+    def extract(self, doc):
         i = doc.text.find("thunderstorm")
         if i < 0:
             return []

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from .errors import DataFileError, DiploEventsError, InputTypeError
-
 from .pipeline import parse_published
 
 if TYPE_CHECKING:

@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import copy
 import csv
-import re
 import datetime as dt
 import functools
 import io
+import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .errors import DataFileError
 from .document import Token
+from .errors import DataFileError
 from .segment import tokenize
 
 __all__ = ["ORGANIZATION_CODES", "Entry", "Gazetteer", "Tenure"]
