@@ -155,7 +155,7 @@ class ActorResolver:
         doc.sovereign = gaz.sovereign
         seen_people: set[str] = set()
         toks = doc.tokens
-        starts_a_name = gaz.first_words
+        starts_a_name = gaz.key_trie
         for sentence in doc.sentences:
             i = sentence.first_token
             while i < sentence.last_token:

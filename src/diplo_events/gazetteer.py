@@ -134,9 +134,8 @@ class Gazetteer:
         self.cities: dict[tuple[str, ...], tuple[str, str]] = {}
         self.regions: set[tuple[str, ...]] = set()
         self.sovereign: dict[str, str] = {}
-        self.max_key_length = 1
-        self.first_words: dict[str, int] = {}  # first word of any key -> its longest key
-        # every key as a path of words (a trie); _END marks where one ends
+        # every key as a path of words (a trie; its top level: the words that start a name);
+        # _END marks where one ends
         self.key_trie: dict[str | None, dict] = {}
         self.holders: dict[tuple[str, str], set[str]] = {}  # (code, role) -> people who held it
 
@@ -285,9 +284,6 @@ class Gazetteer:
         return None
 
     def _index(self, key: tuple[str, ...]) -> None:
-        if len(key) > self.first_words.get(key[0], 0):
-            self.first_words[key[0]] = len(key)
-        self.max_key_length = max(self.max_key_length, len(key))
         node = self.key_trie
         for word in key:
             node = node.setdefault(word, {})

@@ -183,7 +183,6 @@ class SupportPledge(_EventBase):
 Event = Annotated[Meeting | Suspension | SupportPledge, Field(discriminator="type")]
 
 
-
 def __getattr__(name: str) -> Any:
     # ``event_adapter`` (a pydantic.TypeAdapter for one Event) is built on first use: building
     # it costs more than the whole of an extraction call, and most runs never validate JSON

@@ -25,7 +25,7 @@ from .lexicon import Lexicon
 from .merge import EventMerger
 from .registry import extractors as extractor_registry
 from .scan import TriggerScan
-from .segment import Segmenter
+from .segment import LINE_BREAK_CHARS, Segmenter
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -351,7 +351,7 @@ _SENTENCE_END = regex.compile(r"[.!?][\"'\u201d\u2019)\]\u00bb]*\s")
 # the characters a token of several characters is made of (see segment._TOKEN): a window may
 # end anywhere one of the two characters around its end is not one of them
 _TOKEN_INNER = regex.compile(r"[^\p{L}\p{N}.&'\u2019]")
-_LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+_LINE_BREAKS = regex.compile(LINE_BREAK_CHARS + "+")  # a run of them
 
 
 def _windows(text: str, size: int) -> Iterator[tuple[int, int]]:
@@ -365,7 +365,7 @@ def _windows(text: str, size: int) -> Iterator[tuple[int, int]]:
         if hi >= n:  # the rest is one window
             yield start, n
             return
-        m = _LINE_BREAK.search(text, lo, hi) or _SENTENCE_END.search(text, lo, hi)
+        m = _LINE_BREAKS.search(text, lo, hi) or _SENTENCE_END.search(text, lo, hi)
         if m is not None:
             end = m.end()
         else:

@@ -12,7 +12,7 @@ import regex
 
 from .document import Document, Sentence, Token
 
-__all__ = ["Segmenter", "tokenize"]
+__all__ = ["LINE_BREAK_CHARS", "Segmenter", "tokenize"]
 
 _TOKEN = regex.compile(
     r"""
@@ -34,7 +34,9 @@ _ABBREVIATIONS = frozenset(
 
 _SENTENCE_END = frozenset(".!?")
 # every character that ends a line: \n, a lone \r (old Mac files), form feeds, Unicode separators
-_LINE_BREAK = regex.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# (the pipeline cuts the windows of a long text after them too)
+LINE_BREAK_CHARS = r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]"
+_LINE_BREAK = regex.compile(LINE_BREAK_CHARS)
 _CLOSERS = frozenset("\"'\u201d\u2019)]\u00bb")
 # the last characters of the tokens that may end a sentence: stops (also "U.S.") and closers
 _END_CHARS = _SENTENCE_END | _CLOSERS

@@ -122,6 +122,8 @@ class Frame:
     subject_from_sentence: bool = field(init=False, default=False)
     clause_start: int = field(init=False)
     clause_end: int = field(init=False)
+    # the words left of the trigger from a token on (``_left_words``), read once each
+    _left_cache: dict[int, list[tuple[int, str]]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.w = self.doc.lexicon.words
@@ -339,10 +341,9 @@ class Frame:
         window by the modality, negation and status checks (do not change the list)."""
         start = self.sentence.first_token if self.subject_from_sentence and window > 8 else self.clause_start
         lo = max(start, self.first - window, self.sentence.first_token)
-        cache = self.__dict__.setdefault("_left_cache", {})
-        found = cache.get(lo)
+        found = self._left_cache.get(lo)
         if found is None:
-            found = cache[lo] = self._left_words_from(lo)
+            found = self._left_cache[lo] = self._left_words_from(lo)
         return found
 
     def _left_words_from(self, lo: int) -> list[tuple[int, str]]:
