@@ -164,7 +164,12 @@ class Pipeline:
     line break there is cut at a sentence end, else at the first token boundary. Each window
     is annotated and read as a document of its own over the same text (``Document.window``:
     offsets stay those of the whole text), with the publication date of the first window
-    (given, or found at the top of the text); the events of all windows are merged once. What crosses a window edge is
+    (given, or found at the top of the text). A merger with a ``fold`` method
+    (:meth:`EventMerger.fold <diplo_events.merge.EventMerger.fold>`) merges each window's
+    events as soon as it is read, so that only merged events stay in memory, with the result
+    of one merge of every event (should an extractor put an event before an earlier window's,
+    the text is read again and merged once); another merger gets every event at the end.
+    What crosses a window edge is
     lost: a pronoun, a surname or "the alliance" that refers to a name in the previous window,
     and the story's reference day ("said on Tuesday" in the lead), which dates only the
     events of the first window that give no date of their own. The document returned for such a text keeps its sentences
