@@ -11,8 +11,9 @@ import pytest
 import diplo_events
 from diplo_events import Document, Event, Meeting, Pipeline, RegistryError, extractor_registry
 from diplo_events.errors import ExtractorError, InputTypeError
-from diplo_events.extractors.base import Frame
+from diplo_events.extractors.base import Frame, span_of
 from diplo_events.merge import EventMerger
+from diplo_events.models import Actor, Mention
 from diplo_events.pipeline import _windows
 from diplo_events.registry import ENTRY_POINT_GROUP, Registry
 
@@ -209,3 +210,48 @@ def test_explain_and_parse_of_a_long_text_read_in_windows() -> None:
     doc = pipe(text, "2024-03-12")
     assert doc.tokens == [] and doc.actors == []  # not kept for a text read in windows
     assert doc.published is not None and doc.published.isoformat() == "2024-03-12"
+
+
+class _MergedAtTheEnd:
+    """The merger as a plain stage (no ``fold``): the pipeline keeps every window's events and
+    merges them once, at the end."""
+
+    name = "tests.merged_at_the_end.v1"
+
+    def __call__(self, doc: Document) -> None:
+        EventMerger()(doc)
+
+
+def test_a_long_text_merged_window_by_window_gives_the_events_merged_at_the_end() -> None:
+    # each happening is told again in later windows, in other words and with its date
+    paragraphs = _paragraphs()
+    retold = [p.replace(" on Tuesday", "").replace(" on Monday", " last week") for p in paragraphs[::3]]
+    text = "\n\n".join(paragraphs + retold + paragraphs[::2])
+    running = _windowed(600)
+    once = _windowed(600)
+    once.merger = _MergedAtTheEnd()
+    doc = running(text, "2024-03-12")
+    assert doc.events == once(text, "2024-03-12").events
+    assert any(len({m.trigger.start // 600 for m in e.mentions}) > 1 for e in doc.events)  # merged across windows
+
+
+class _AtTheTop:
+    """Reports, in every window, a meeting of its own at the top of the whole text (out of the
+    window): merged at the end, these come first."""
+
+    name = "tests.at_the_top.v1"
+
+    def extract(self, doc: Document) -> Iterable[Event]:
+        mention = Mention(trigger=span_of(doc, 0, 6), evidence=span_of(doc, 0, 12))
+        yield Meeting(mentions=(mention,), participants=(Actor(code=f"W{doc.bounds[0]}", text="w"),), extractor=self.name)
+
+
+def test_events_out_of_their_window_are_merged_at_the_end() -> None:
+    text = "\n\n".join(_paragraphs())
+    running = _windowed(600).add(_AtTheTop())
+    once = _windowed(600).add(_AtTheTop())
+    once.merger = _MergedAtTheEnd()
+    doc, reference = running(text, "2024-03-12", trace=True), once(text, "2024-03-12", trace=True)
+    assert doc.events == reference.events
+    assert doc.sentences == reference.sentences and doc.trace == reference.trace  # read once more from the top
+    assert [e.extractor for e in doc.events[:5]] == [_AtTheTop.name] * 5

@@ -22,7 +22,7 @@ from .actors import ActorResolver
 from .document import Document, Sentence
 from .errors import ExtractorError, InputTypeError, PublishedDateError, RegistryError
 from .lexicon import Lexicon
-from .merge import EventMerger
+from .merge import EventMerger, RunningMerge
 from .registry import extractors as extractor_registry
 from .scan import TriggerScan
 from .segment import LINE_BREAK_CHARS, Segmenter
@@ -164,7 +164,12 @@ class Pipeline:
     line break there is cut at a sentence end, else at the first token boundary. Each window
     is annotated and read as a document of its own over the same text (``Document.window``:
     offsets stay those of the whole text), with the publication date of the first window
-    (given, or found at the top of the text); the events of all windows are merged once. What crosses a window edge is
+    (given, or found at the top of the text). A merger with a ``fold`` method
+    (:meth:`EventMerger.fold <diplo_events.merge.EventMerger.fold>`) merges each window's
+    events as soon as it is read, so that only merged events stay in memory, with the result
+    of one merge of every event (should an extractor put an event before an earlier window's,
+    the text is read again and merged once); another merger gets every event at the end.
+    What crosses a window edge is
     lost: a pronoun, a surname or "the alliance" that refers to a name in the previous window,
     and the story's reference day ("said on Tuesday" in the lead), which dates only the
     events of the first window that give no date of their own. The document returned for such a text keeps its sentences
@@ -275,17 +280,26 @@ class Pipeline:
             msg = f"text must be a str, not {type(text).__name__}"
             raise InputTypeError(msg)
         day = parse_published(published)
+        doc = self._document(text, day, trace=trace)
+        if not text.strip():
+            return doc
+        if len(text) <= self.window_chars:
+            doc.events = self._read(doc)
+        else:
+            fold = getattr(self.merger, "fold", None)
+            if fold is not None:
+                if self._read_windows(doc, fold(doc.lexicon)):
+                    return doc
+                doc = self._document(text, day, trace=trace)  # read again, keeping every event
+            self._read_windows(doc, None)
+        if self.merger is not None:
+            self.merger(doc)
+        return doc
+
+    def _document(self, text: str, day: dt.date | None, *, trace: bool) -> Document:
         doc = Document(text=text, published=day, published_source="argument" if day else "none", lexicon=self.lexicon)
         if trace:
             doc.trace = []
-        if not text.strip():
-            return doc
-        if len(text) > self.window_chars:
-            self._read_windows(doc)
-        else:
-            doc.events = self._read(doc)
-        if self.merger is not None:
-            self.merger(doc)
         return doc
 
     def _read(self, doc: Document, *, lead: bool = True) -> list[Event]:
@@ -304,11 +318,16 @@ class Pipeline:
                 raise ExtractorError(msg, extractor=extractor.name) from exc
         return events
 
-    def _read_windows(self, doc: Document) -> None:
+    def _read_windows(self, doc: Document, running: RunningMerge | None) -> bool:
         """Fill ``doc`` (a long text) window by window: each window is a document of its own
         over the same text (``Document.window``), so its offsets, spans and trace are those
         of the whole text; sentences get token indices that count the earlier windows'
-        tokens. The first window gives the publication date."""
+        tokens. The first window gives the publication date.
+
+        With ``running``, each window's events are merged as soon as it is read, so that only
+        the merged events stay in memory; returns False (``doc`` is then half filled) if a
+        window gives an event before one of an earlier window, which only merging every event
+        at once handles. Without it, ``doc.events`` gets every event, not merged."""
         events: list[Event] = []
         tokens = 0  # tokens in the windows before this one
         for start, end in _windows(doc.text, self.window_chars):
@@ -320,7 +339,11 @@ class Pipeline:
             )
             window.trace = [] if doc.trace is not None else None
             first = not doc.sentences
-            events.extend(self._read(window, lead=first))
+            found = self._read(window, lead=first)
+            if running is None:
+                events.extend(found)
+            elif not running.add(found):
+                return False
             if first:
                 doc.published, doc.published_source, doc.reference = window.published, window.published_source, window.reference
                 doc.sovereign = window.sovereign
@@ -331,7 +354,8 @@ class Pipeline:
                 Sentence(s.start, s.end, s.first_token + tokens, s.last_token + tokens) for s in window.sentences
             )
             tokens += len(window.tokens)
-        doc.events = events
+        doc.events = events if running is None else running.events()
+        return True
 
     def extract(self, text: str, published: str | dt.date | None = None) -> list[Event]:
         """The events in ``text``, one per happening.
