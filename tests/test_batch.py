@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import pickle
 import threading
 
 import pytest
@@ -51,19 +49,6 @@ def test_chunks_hold_about_chunk_chars_characters_and_whole_documents() -> None:
     assert [[i for i, _, _ in c] for c in batch._sized_chunks(items)] == [[0, 1], [2, 3], [4, 5]]
     many = [(i, "", None) for i in range(1000)]  # empty texts still count: a chunk ends
     assert len(list(batch._sized_chunks(many))) > 1
-
-
-def test_results_are_unpickled_with_the_collector_paused_and_restored() -> None:
-    data = pickle.dumps([batch.BatchResult(0, diplo_events.extract(TEXTS[0], "2024-05-15"))])
-    assert gc.isenabled()
-    assert batch._unpickle(data)[0].events == diplo_events.extract(TEXTS[0], "2024-05-15")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        batch._unpickle(data)
-        assert not gc.isenabled()  # a caller's choice is kept
-    finally:
-        gc.enable()
 
 
 def test_a_failing_document_is_reported_and_the_rest_continue() -> None:

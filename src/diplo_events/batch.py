@@ -23,7 +23,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import pickle
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from . import transport
 from .errors import DataFileError, DiploEventsError, InputTypeError
 from .pipeline import parse_published
 
@@ -88,34 +88,18 @@ class BatchResult:
 
 
 _worker_pipeline: Pipeline | None = None
+_worker_plain = False  # whether to send the events as plain data (see transport)
 
 
-def _init_worker(pipeline: Pipeline) -> None:
-    global _worker_pipeline  # noqa: PLW0603  (one pipeline per worker process)
-    _worker_pipeline = pipeline
+def _init_worker(pipeline: Pipeline, plain: bool) -> None:
+    global _worker_pipeline, _worker_plain  # noqa: PLW0603  (one pipeline per worker process)
+    _worker_pipeline, _worker_plain = pipeline, plain
 
 
 def _run_chunk(chunk: list[tuple[int, str | Record, Published]]) -> bytes:
-    """The chunk's results, pickled here so that the parent unpickles them in its own thread."""
     assert _worker_pipeline is not None
     results = [_run_one(_worker_pipeline, i, text, published) for i, text, published in chunk]
-    return pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
-
-
-def _unpickle(data: bytes) -> list[BatchResult]:
-    """The results of a chunk, read with the cyclic garbage collector paused.
-
-    Unpickling makes thousands of small objects (the event models), none of them in a cycle;
-    each collection they would trigger walks every object the caller holds, which cost the
-    parent 3-4 times the unpickling itself. They are collected as usual afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.loads(data)  # noqa: S301  (our own workers' results)
-    finally:
-        if enabled:
-            gc.enable()
+    return transport.encode(results, _worker_plain)
 
 
 def _run_one(pipeline: Pipeline, index: int, text: str | Record, published: Published) -> BatchResult:
@@ -181,7 +165,8 @@ def extract_many(
         return
     chunks = _sized_chunks(items) if chunk_size is None else iter(lambda: list(itertools.islice(items, chunk_size)), [])
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(pipeline,))
+    init = (pipeline, transport.builtin_events(pipeline))
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=init)
     # Forked workers share the parent's memory (the gazetteer, the lexicon) until they write to
     # it, and the collector writes to every object it visits: frozen objects are left alone, so
     # the workers copy fewer pages (~10% of their time). Unfrozen once they are started.
@@ -196,7 +181,7 @@ def extract_many(
             if freeze:
                 gc.unfreeze()
         while window:
-            results = _unpickle(window.pop(0).result())
+            results = transport.decode(window.pop(0).result())
             nxt = next(chunks, None)
             if nxt is not None:
                 window.append(pool.submit(_run_chunk, nxt))
