@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
+from .merge import EventMerger
 from .models import Meeting, SupportPledge, Suspension
 
 if TYPE_CHECKING:
@@ -39,8 +40,6 @@ _GROUPS: TypeAdapter[tuple[list[Meeting], list[Suspension], list[SupportPledge]]
 
 def builtin_events(pipeline: Pipeline) -> bool:
     """Whether every event of ``pipeline`` comes from the built-in extractors and merger."""
-    from .merge import EventMerger  # noqa: PLC0415  (merge imports the pipeline's modules)
-
     return (type(pipeline.merger) in (EventMerger, type(None))) and all(
         type(e).__module__.startswith("diplo_events.extractors.") for e in pipeline.extractors
     )
