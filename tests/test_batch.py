@@ -7,7 +7,7 @@ import threading
 import pytest
 
 import diplo_events
-from diplo_events import InputTypeError, Pipeline, extract_many
+from diplo_events import InputTypeError, Pipeline, Record, batch, extract_many
 
 TEXTS = [
     "Japan pledged $50 million in humanitarian aid to Nepal.",
@@ -30,6 +30,25 @@ def test_results_come_in_input_order_with_indices() -> None:
 def test_processes_give_the_serial_results() -> None:
     results = list(extract_many(iter(TEXTS), published="2024-05-15", n_jobs=2, chunk_size=3))
     assert [r.events for r in results] == serial()
+
+
+def test_default_chunks_in_processes_give_the_serial_results_failures_and_sources() -> None:
+    texts: list = [*TEXTS, None, Record("r1", TEXTS[0]), Record("r2", "", problem="no text"), "x" * 50_000, *TEXTS]
+    results = list(extract_many(texts, published="2024-05-15", n_jobs=2))
+    assert [r.index for r in results] == list(range(len(texts)))
+    assert [r.source for r in results[20:23]] == [None, "r1", "r2"]
+    assert results[20].error is not None and results[20].error.startswith("InputTypeError")
+    assert results[22].error == "no text"
+    ok = [(i, t) for i, t in enumerate(texts) if isinstance(t, str)] + [(21, TEXTS[0])]
+    assert all(results[i].events == diplo_events.extract(t, "2024-05-15") for i, t in ok)
+
+
+def test_chunks_hold_about_chunk_chars_characters_and_whole_documents() -> None:
+    half = "x" * (batch.CHUNK_CHARS // 2)
+    items = [(i, text, None) for i, text in enumerate([half, half, half, "y" * 3 * batch.CHUNK_CHARS, half, ""])]
+    assert [[i for i, _, _ in c] for c in batch._sized_chunks(items)] == [[0, 1], [2, 3], [4, 5]]
+    many = [(i, "", None) for i in range(1000)]  # empty texts still count: a chunk ends
+    assert len(list(batch._sized_chunks(many))) > 1
 
 
 def test_a_failing_document_is_reported_and_the_rest_continue() -> None:
