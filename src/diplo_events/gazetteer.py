@@ -144,7 +144,7 @@ class Gazetteer:
         self._holders: dict[tuple[str, str], set[str]] = {}  # (code, role) -> people who held it
         # every key as a path of words (a trie; its top level: the words that start a name);
         # _END marks where one ends. While people are deferred, each word that starts one of
-        # their keys has a node here (empty until read), so the top level stays complete.
+        # their keys is at the top level (with no node, None, until read), so it stays complete.
         self._trie: dict[str | None, dict] = {}
         self._deferred: PeopleIndex | None = None  # people not yet read, and where they are
         self._unread: dict[str, str] = {}  # the deferred words not yet read (a copy to pop)
@@ -207,10 +207,9 @@ class Gazetteer:
         self._deferred = index
         self._unread = dict(index.words)
         self._holders_read = False
-        trie = self._trie
-        for word in self._unread:
-            if word not in trie:
-                trie[word] = {}
+        trie: dict[str | None, dict | None] = dict.fromkeys(index.words)
+        trie.update(self._trie)
+        self._trie = trie  # type: ignore[assignment]
 
     def _read_word(self, word: str) -> None:
         """Read the deferred people's keys that start with ``word`` and its surname bearers."""
@@ -379,7 +378,10 @@ class Gazetteer:
     def _index(self, key: tuple[str, ...]) -> None:
         node = self._trie
         for word in key:
-            node = node.setdefault(word, {})
+            below = node.get(word)
+            if below is None:  # no such word yet, or a deferred word with no node yet
+                below = node[word] = {}
+            node = below
         node[_END] = _END
 
     def key_lengths(self, words: Sequence[Token], i: int, stop: int) -> list[int]:
@@ -452,8 +454,11 @@ def _merge_trie(into: dict[str | None, dict], other: dict[str | None, dict]) -> 
     for word, node in other.items():
         if word is _END:
             into[_END] = _END
-        else:
-            _merge_trie(into.setdefault(word, {}), node)
+            continue
+        below = into.get(word)
+        if below is None:
+            below = into[word] = {}
+        _merge_trie(below, node)
 
 
 def _is_abbreviation(text: str) -> bool:

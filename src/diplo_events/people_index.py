@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -41,15 +42,23 @@ class PeopleIndex:
     """The prebuilt people: shared, read-only, parsed a word or a person at a time."""
 
     def __init__(self, text: str) -> None:
-        sections = {}
-        for part in text[text.index(_SECTIONS[0]) :].rstrip("\n").split("\n@"):
-            title, _, content = part.partition("\n")
-            sections["@" + title.lstrip("@")] = content
+        starts = [text.index(f"\n{title}\n") for title in _SECTIONS]  # each section: "\n@title\n" lines
+        sections = {
+            title: text[start + len(title) + 2 : end].strip("\n")
+            for title, start, end in zip(_SECTIONS, starts, [*starts[1:], len(text)], strict=True)
+        }
         words = _lines(sections["@words"])
         self.words: dict[str, str] = dict(zip(words, _lines(sections["@keys"]), strict=True))
-        self.names: list[str] = _lines(sections["@names"])
-        self._tenures: list[str] = _lines(sections["@tenures"])
-        self._holders = sections["@holders"]
+        self._names, self._tenures, self._holders = sections["@names"], sections["@tenures"], sections["@holders"]
+
+    @functools.cached_property
+    def names(self) -> list[str]:
+        """Every person's name, sorted (split from the text when first needed)."""
+        return _lines(self._names)
+
+    @functools.cached_property
+    def _tenure_lines(self) -> list[str]:
+        return _lines(self._tenures)
 
     @classmethod
     def builtin(cls) -> PeopleIndex:
@@ -79,7 +88,7 @@ class PeopleIndex:
         if i == len(self.names) or self.names[i] != name:
             return None
         found = []
-        for item in self._tenures[i].split(_ITEM):
+        for item in self._tenure_lines[i].split(_ITEM):
             code, role, start, end = item.split(_PART)
             found.append(Tenure(name, code, role, _day(start), _day(end)))
         return found
