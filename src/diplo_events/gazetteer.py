@@ -4,8 +4,10 @@ The built-in data comes from pycountry (ISO 3166 names) and the files in ``data/
 ``countries.tsv`` (short forms, adjectives, capitals, institutions), ``organizations.tsv``,
 ``groups.tsv`` (named groups located in a state, and offices such as the Pope's), ``cities.tsv``,
 ``provinces.tsv`` (regions that locate a place) and ``people.tsv`` (dated tenures). It is read once, lazily, the first time
-:meth:`Gazetteer.default` is called; its people are read from the prebuilt ``people_index.txt``
-(see :mod:`diplo_events.people_index`) a word at a time, as texts name them.
+:meth:`Gazetteer.default` is called, from indexes prebuilt from those sources
+(:func:`build_from_sources`): ``names_index.txt`` whole (:mod:`diplo_events.names_index`) and
+``people_index.txt`` a word or a person at a time, as texts name them
+(:mod:`diplo_events.people_index`).
 
 Users extend it without editing the package::
 
@@ -30,8 +32,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import names_index
 from .document import Token
 from .errors import DataFileError
+from .loading import collector_paused
 from .people_index import PeopleIndex
 from .segment import tokenize
 
@@ -468,16 +472,26 @@ def _is_abbreviation(text: str) -> bool:
 
 @functools.cache
 def _default_gazetteer() -> Gazetteer:
-    with _LOCK:
+    with _LOCK, collector_paused():
         return _build_default()
 
 
 _LOCK = threading.Lock()
 
 
-def _build_default(*, people_deferred: bool = True) -> Gazetteer:
-    """The built-in gazetteer; its people read on demand from the prebuilt index, or, with
-    ``people_deferred=False``, built from ``people.tsv`` (what the index is made from)."""
+def _build_default() -> Gazetteer:
+    """The built-in gazetteer from its prebuilt indexes: the names read whole, the people
+    deferred (read as texts name them)."""
+    gaz = Gazetteer()
+    names_index.read(gaz)
+    gaz._defer_people(PeopleIndex.builtin())
+    return gaz
+
+
+def build_from_sources(*, people: bool = True) -> Gazetteer:
+    """The built-in gazetteer built from its sources, what the prebuilt indexes are made from:
+    pycountry, the lexicon's regions and the TSV files of ``data/`` (``people.tsv`` only with
+    ``people``)."""
     import pycountry  # noqa: PLC0415  (deferred: importing pycountry costs ~50 ms)
 
     gaz = Gazetteer()
@@ -491,11 +505,8 @@ def _build_default(*, people_deferred: bool = True) -> Gazetteer:
     for region in LEXICON.regions:
         gaz.add_region(region)
     data = resources.files("diplo_events") / "data"
-    for filename in ("countries.tsv", "organizations.tsv", "groups.tsv", "cities.tsv", "provinces.tsv"):
-        gaz._load_tsv((data / filename).read_text(encoding="utf-8"), filename)
-    if people_deferred:
-        gaz._defer_people(PeopleIndex.builtin())
-    else:
-        gaz._load_tsv((data / "people.tsv").read_text(encoding="utf-8"), "people.tsv")
-    gaz._load_tsv((data / "territories.tsv").read_text(encoding="utf-8"), "territories.tsv")
+    files = ("countries.tsv", "organizations.tsv", "groups.tsv", "cities.tsv", "provinces.tsv", "people.tsv", "territories.tsv")
+    for filename in files:
+        if people or filename != "people.tsv":
+            gaz._load_tsv((data / filename).read_text(encoding="utf-8"), filename)
     return gaz

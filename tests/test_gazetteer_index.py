@@ -1,5 +1,6 @@
-"""The built-in people read on demand from data/people_index.txt give what building them from
-people.tsv gives: the shipped index is in sync, and every lookup agrees."""
+"""The built-in gazetteer read from its prebuilt indexes (data/names_index.txt whole,
+data/people_index.txt on demand) is the one built from its sources: the shipped indexes are in
+sync, and every table and lookup agrees."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from importlib import resources
 
 import pytest
 
-from diplo_events.gazetteer import Gazetteer, _build_default
+from diplo_events import names_index
+from diplo_events.gazetteer import Gazetteer, _build_default, build_from_sources
 from diplo_events.people_index import FILENAME, PeopleIndex, render
 from diplo_events.segment import tokenize
 
 
 @pytest.fixture(scope="module")
 def eager() -> Gazetteer:
-    return _build_default(people_deferred=False)
+    return build_from_sources()
 
 
 def _deferred() -> Gazetteer:
@@ -29,7 +31,20 @@ def test_the_shipped_index_is_in_sync_with_people_tsv() -> None:
     data = resources.files("diplo_events") / "data"
     people._load_tsv((data / "people.tsv").read_text(encoding="utf-8"), "people.tsv")
     shipped = (data / FILENAME).read_text(encoding="utf-8")
-    assert shipped == render(people), "run: python scripts/build_people_index.py"
+    assert shipped == render(people), "run: python scripts/build_gazetteer_index.py"
+
+
+def test_the_shipped_names_index_is_in_sync_with_its_sources() -> None:
+    shipped = (resources.files("diplo_events") / "data" / names_index.FILENAME).read_text(encoding="utf-8")
+    assert shipped == names_index.render(build_from_sources(people=False)), "run: python scripts/build_gazetteer_index.py"
+
+
+def test_prebuilt_names_are_the_built_ones_in_the_same_order(eager: Gazetteer) -> None:
+    prebuilt = _deferred()
+    assert list(prebuilt.entries.items()) == list(eager.entries.items())
+    assert list(prebuilt.cities.items()) == list(eager.cities.items())
+    assert prebuilt.regions == eager.regions
+    assert list(prebuilt.sovereign.items()) == list(eager.sovereign.items())
 
 
 def test_deferred_people_agree_with_eager_ones_on_every_lookup(eager: Gazetteer) -> None:
