@@ -104,8 +104,6 @@ from typing import Final, Literal
 
 import regex
 
-from .loading import collector_paused
-
 __all__ = [
     "DateExpression",
     "Precision",
@@ -1045,8 +1043,7 @@ def _branch_pattern(subset: tuple[int, ...]) -> tuple[regex.Pattern[str], tuple[
     """The alternation of some branches, each starting a word, and its kind groups; compiled
     on first use (each costs ~25 ms to compile)."""
     branches = (f"(?<!\\w)(?:\n{_BRANCHES[i]}\n)" for i in subset)  # start a word
-    with collector_paused():
-        pattern = regex.compile("|".join(branches), _FLAGS)
+    pattern = regex.compile("|".join(branches), _FLAGS)
     return pattern, tuple(n for n in pattern.groupindex if n.startswith("k_"))
 
 
