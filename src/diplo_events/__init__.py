@@ -153,9 +153,12 @@ def _pipeline() -> Pipeline:
     if _default is None:
         with _default_lock:
             if _default is None:
-                from .pipeline import Pipeline  # noqa: PLC0415
+                from .loading import collector_paused  # noqa: PLC0415
 
-                _default = Pipeline.default()
+                with collector_paused():
+                    from .pipeline import Pipeline  # noqa: PLC0415
+
+                    _default = Pipeline.default()
     return _default
 
 

@@ -155,7 +155,7 @@ class ActorResolver:
         doc.sovereign = gaz.sovereign
         seen_people: set[str] = set()
         toks = doc.tokens
-        starts_a_name = gaz.key_trie
+        starts_a_name = gaz.first_words
         for sentence in doc.sentences:
             i = sentence.first_token
             while i < sentence.last_token:
@@ -206,7 +206,7 @@ class ActorResolver:
                 if entries[0].kind == OFFICE:
                     return _office(doc, gaz, entries[0], i, i + length, day)
                 return _from_entry(doc, entries[0], i, i + length)
-            person = gaz.person_keys.get(key)
+            person = gaz.person_of(key)
             if person is not None and (length > 1 or _surname_ok(first)):
                 seen.add(person)
                 return self._person(doc, gaz, person, i, i + length, day)
@@ -221,7 +221,7 @@ class ActorResolver:
                 doc.places.append(PlaceMention(start, end, doc.text[start:end], city[0], i, i + length))
                 return _blank(toks, i, i + length, CITY)
             if length == 1 and _surname_ok(first) and _stands_alone(doc, i, sentence):
-                names = gaz.surnames.get(key[0], set())
+                names = gaz.surnamed(key[0])
                 known = names & seen
                 if known:
                     return self._person(doc, gaz, sorted(known)[0], i, i + 1, day)
@@ -232,7 +232,7 @@ class ActorResolver:
                         return self._person(doc, gaz, active[0], i, i + 1, day)
                     if day is None:
                         # an undated text: a bare "Blair" is the one who led a state or a body
-                        leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.people[n])]
+                        leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.tenures(n))]
                     else:
                         # namesakes on one date: the one who leads a state or a body then ("Guterres")
                         leaders = [n for n in active if any(t.role in _W.leader_roles for t in gaz.tenures_on(n, day))]

@@ -4,7 +4,10 @@ The built-in data comes from pycountry (ISO 3166 names) and the files in ``data/
 ``countries.tsv`` (short forms, adjectives, capitals, institutions), ``organizations.tsv``,
 ``groups.tsv`` (named groups located in a state, and offices such as the Pope's), ``cities.tsv``,
 ``provinces.tsv`` (regions that locate a place) and ``people.tsv`` (dated tenures). It is read once, lazily, the first time
-:meth:`Gazetteer.default` is called.
+:meth:`Gazetteer.default` is called, from indexes prebuilt from those sources
+(:func:`build_from_sources`): ``names_index.txt`` whole (:mod:`diplo_events.names_index`) and
+``people_index.txt`` a word or a person at a time, as texts name them
+(:mod:`diplo_events.people_index`).
 
 Users extend it without editing the package::
 
@@ -29,8 +32,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import names_index
 from .document import Token
 from .errors import DataFileError
+from .loading import collector_paused
+from .people_index import PeopleIndex
 from .segment import tokenize
 
 __all__ = ["ORGANIZATION_CODES", "Entry", "Gazetteer", "Tenure"]
@@ -124,20 +130,66 @@ class Tenure:
 
 
 class Gazetteer:
-    """Lookup tables from token keys to entries, people by name and surname, and cities."""
+    """Lookup tables from token keys to entries, people by name and surname, and cities.
+
+    The people of the default gazetteer are deferred: read from a :class:`PeopleIndex` as the
+    words that name them are looked up. Reading ``people``, ``person_keys``, ``surnames``,
+    ``holders`` or ``key_trie``, or adding a person, first builds all of them (~0.3 s).
+    """
 
     def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], list[Entry]] = {}
-        self.people: dict[str, list[Tenure]] = {}
-        self.person_keys: dict[tuple[str, ...], str] = {}
-        self.surnames: dict[str, set[str]] = {}
         self.cities: dict[tuple[str, ...], tuple[str, str]] = {}
         self.regions: set[tuple[str, ...]] = set()
         self.sovereign: dict[str, str] = {}
+        self._people: dict[str, list[Tenure]] = {}
+        self._person_keys: dict[tuple[str, ...], str] = {}
+        self._surnames: dict[str, set[str]] = {}
+        self._holders: dict[tuple[str, str], set[str]] = {}  # (code, role) -> people who held it
         # every key as a path of words (a trie; its top level: the words that start a name);
-        # _END marks where one ends
-        self.key_trie: dict[str | None, dict] = {}
-        self.holders: dict[tuple[str, str], set[str]] = {}  # (code, role) -> people who held it
+        # _END marks where one ends. While people are deferred, each word that starts one of
+        # their keys is at the top level (with no node, None, until read), so it stays complete.
+        self._trie: dict[str | None, dict] = {}
+        self._deferred: PeopleIndex | None = None  # people not yet read, and where they are
+        self._unread: dict[str, str] = {}  # the deferred words not yet read (a copy to pop)
+        self._holders_read = True
+
+    # -- the tables, complete (the deferred people built first) ---------------------------
+    @property
+    def people(self) -> dict[str, list[Tenure]]:
+        """name -> the person's tenures, in the order added."""
+        self._read_all_people()
+        return self._people
+
+    @property
+    def person_keys(self) -> dict[tuple[str, ...], str]:
+        """key of a name or alias -> the person it names (the first one added)."""
+        self._read_all_people()
+        return self._person_keys
+
+    @property
+    def surnames(self) -> dict[str, set[str]]:
+        """surname (for Chinese and Korean names also the family name first) -> people."""
+        self._read_all_people()
+        return self._surnames
+
+    @property
+    def holders(self) -> dict[tuple[str, str], set[str]]:
+        """(code, role) -> the people who held that role."""
+        self._read_all_people()
+        return self._holders
+
+    @property
+    def key_trie(self) -> dict[str | None, dict]:
+        """Every key as a path of words (its top level: the words that start a name); the
+        key ``None`` marks where one ends."""
+        self._read_all_people()
+        return self._trie
+
+    @property
+    def first_words(self) -> dict[str | None, dict]:
+        """The words that start a name (test with ``in``), without reading deferred people."""
+        return self._trie
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -146,8 +198,51 @@ class Gazetteer:
         return _default_gazetteer()
 
     def copy(self) -> Gazetteer:
-        """A deep copy to extend without changing the shared default."""
+        """A deep copy to extend without changing the shared default (deferred people stay
+        deferred; the index is shared)."""
         return copy.deepcopy(self)
+
+    def _defer_people(self, index: PeopleIndex) -> None:
+        """Take the people of ``index`` as if added now (to a gazetteer with no people yet),
+        to be read as they are looked up."""
+        if self._people or self._deferred is not None:
+            msg = "people can only be deferred on a gazetteer that has none"
+            raise ValueError(msg)
+        self._deferred = index
+        self._unread = dict(index.words)
+        self._holders_read = False
+        trie: dict[str | None, dict | None] = dict.fromkeys(index.words)
+        trie.update(self._trie)
+        self._trie = trie  # type: ignore[assignment]
+
+    def _read_word(self, word: str) -> None:
+        """Read the deferred people's keys that start with ``word`` and its surname bearers."""
+        index = self._deferred
+        if index is None or word not in self._unread:
+            return
+        for key, name in index.keys_of(word):
+            self._person_keys[key] = name
+            self._index(key)
+        bearers = index.surnamed(word)
+        if bearers:
+            self._surnames[word] = bearers
+            self._index((word,))
+        self._unread.pop(word, None)  # last: a concurrent reader re-reads rather than misses
+
+    def _read_all_people(self) -> None:
+        """Build the deferred people in full, as an eager load of ``people.tsv`` would; the
+        tables are built apart and swapped in, so a concurrent reader never sees them half-built."""
+        if self._deferred is None:
+            return
+        full = Gazetteer()
+        full._load_tsv((resources.files("diplo_events") / "data" / "people.tsv").read_text(encoding="utf-8"), "people.tsv")
+        self._people, self._person_keys, self._surnames, self._holders = (
+            full._people, full._person_keys, full._surnames, full._holders
+        )
+        _merge_trie(self._trie, full._trie)
+        self._holders_read = True
+        self._unread = {}
+        self._deferred = None
 
     def add_alias(
         self,
@@ -199,23 +294,24 @@ class Gazetteer:
             msg = f"a person needs a name and a code, got {name!r} -> {code!r}"
             raise DataFileError(msg)
         tenure = Tenure(name, code.upper(), role, _date(start, name), _date(end, name))
-        tenures = self.people.setdefault(name, [])
+        self._read_all_people()
+        tenures = self._people.setdefault(name, [])
         if tenure not in tenures:
             tenures.append(tenure)
         if role:
-            self.holders.setdefault((tenure.code, role), set()).add(name)
+            self._holders.setdefault((tenure.code, role), set()).add(name)
         for form in (name, *aliases):
             key = key_of(form)
             if not key:
                 continue
-            self.person_keys.setdefault(key, name)
+            self._person_keys.setdefault(key, name)
             self._index(key)
             if len(key) > 1:
-                self.surnames.setdefault(key[-1], set()).add(name)
+                self._surnames.setdefault(key[-1], set()).add(name)
                 self._index(key[-1:])
                 if tenure.code in _SURNAME_FIRST:
                     # Chinese and Korean names put the family name first: "Xi" for Xi Jinping
-                    self.surnames.setdefault(key[0], set()).add(name)
+                    self._surnames.setdefault(key[0], set()).add(name)
                     self._index(key[:1])
 
     def add_region(self, name: str) -> None:
@@ -284,16 +380,22 @@ class Gazetteer:
         return None
 
     def _index(self, key: tuple[str, ...]) -> None:
-        node = self.key_trie
+        node = self._trie
         for word in key:
-            node = node.setdefault(word, {})
+            below = node.get(word)
+            if below is None:  # no such word yet, or a deferred word with no node yet
+                below = node[word] = {}
+            node = below
         node[_END] = _END
 
     def key_lengths(self, words: Sequence[Token], i: int, stop: int) -> list[int]:
         """The lengths of the keys that the tokens from ``words[i]`` (up to ``stop``) spell,
         longest first: one walk down the trie instead of a lookup per possible length."""
         lengths: list[int] = []
-        node = self.key_trie.get(words[i].lower)
+        first = words[i].lower
+        if first in self._unread:
+            self._read_word(first)
+        node = self._trie.get(first)
         j = i + 1
         while node is not None:
             if _END in node:
@@ -310,9 +412,30 @@ class Gazetteer:
         """The entries for ``key`` valid on ``day``."""
         return [e for e in self.entries.get(key, ()) if e.valid_on(day)]
 
+    def person_of(self, key: tuple[str, ...]) -> str | None:
+        """The person a name or alias with this key names (None when it names nobody)."""
+        if key and key[0] in self._unread:
+            self._read_word(key[0])
+        return self._person_keys.get(key)
+
+    def surnamed(self, word: str) -> set[str]:
+        """The people with the (lower-case) surname ``word``; treat the set as read-only."""
+        if word in self._unread:
+            self._read_word(word)
+        return self._surnames.get(word, set())
+
+    def tenures(self, name: str) -> list[Tenure]:
+        """All the tenures of ``name`` in the order added (empty for an unknown name)."""
+        tenures = self._people.get(name)
+        if tenures is None and self._deferred is not None:
+            tenures = self._deferred.tenures(name)
+            if tenures is not None:
+                self._people[name] = tenures
+        return tenures if tenures is not None else []
+
     def tenures_on(self, name: str, day: dt.date | None) -> list[Tenure]:
         """The roles ``name`` held on ``day``; with no date, all roles if they agree on the code."""
-        tenures = self.people.get(name, [])
+        tenures = self.tenures(name)
         if day is None:
             return tenures if len({t.code for t in tenures}) == 1 else []
         return [t for t in tenures if t.valid_on(day)]
@@ -322,10 +445,24 @@ class Gazetteer:
         when nobody or several did)."""
         if day is None:
             return None
-        names = [n for n in sorted(self.holders.get((code, role), ())) if any(
-            t.code == code and t.role == role and t.valid_on(day) for t in self.people[n]
+        if not self._holders_read and self._deferred is not None:
+            self._holders = self._deferred.holders()
+            self._holders_read = True
+        names = [n for n in sorted(self._holders.get((code, role), ())) if any(
+            t.code == code and t.role == role and t.valid_on(day) for t in self.tenures(n)
         )]
         return names[0] if len(names) == 1 else None
+
+
+def _merge_trie(into: dict[str | None, dict], other: dict[str | None, dict]) -> None:
+    for word, node in other.items():
+        if word is _END:
+            into[_END] = _END
+            continue
+        below = into.get(word)
+        if below is None:
+            below = into[word] = {}
+        _merge_trie(below, node)
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -335,7 +472,7 @@ def _is_abbreviation(text: str) -> bool:
 
 @functools.cache
 def _default_gazetteer() -> Gazetteer:
-    with _LOCK:
+    with _LOCK, collector_paused():
         return _build_default()
 
 
@@ -343,6 +480,18 @@ _LOCK = threading.Lock()
 
 
 def _build_default() -> Gazetteer:
+    """The built-in gazetteer from its prebuilt indexes: the names read whole, the people
+    deferred (read as texts name them)."""
+    gaz = Gazetteer()
+    names_index.read(gaz)
+    gaz._defer_people(PeopleIndex.builtin())
+    return gaz
+
+
+def build_from_sources(*, people: bool = True) -> Gazetteer:
+    """The built-in gazetteer built from its sources, what the prebuilt indexes are made from:
+    pycountry, the lexicon's regions and the TSV files of ``data/`` (``people.tsv`` only with
+    ``people``)."""
     import pycountry  # noqa: PLC0415  (deferred: importing pycountry costs ~50 ms)
 
     gaz = Gazetteer()
@@ -358,7 +507,6 @@ def _build_default() -> Gazetteer:
     data = resources.files("diplo_events") / "data"
     files = ("countries.tsv", "organizations.tsv", "groups.tsv", "cities.tsv", "provinces.tsv", "people.tsv", "territories.tsv")
     for filename in files:
-        resource = data / filename
-        if resource.is_file():
-            gaz._load_tsv(resource.read_text(encoding="utf-8"), filename)
+        if people or filename != "people.tsv":
+            gaz._load_tsv((data / filename).read_text(encoding="utf-8"), filename)
     return gaz

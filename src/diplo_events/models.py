@@ -35,7 +35,9 @@ Precision = Literal["day", "week", "month", "year"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator is built when it is first used, not at import (a process
+    # that never makes a Suspension never pays for it)
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Span(_Model):

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .dates import trie_pattern
+from .loading import collector_paused
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -42,7 +43,8 @@ class TriggerScan:
         # a typographic apostrophe is a plain one in tokens ("talks\u2019" is "talks'")
         body = trie_pattern(self.words | {w.replace("'", "\u2019") for w in self.words if "'" in w})
         # the tokeniser's word edges (segment._TOKEN): a letter or digit run starts and ends there
-        self._pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE) if body else None
+        with collector_paused():  # compiling makes many short-lived objects and no cycles
+            self._pattern = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE) if body else None
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> TriggerScan:
