@@ -16,12 +16,12 @@ usual afterwards.
 
 from __future__ import annotations
 
-import gc
 import pickle
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
+from .loading import collector_paused
 from .merge import EventMerger
 from .models import Meeting, SupportPledge, Suspension
 
@@ -70,9 +70,7 @@ def decode(data: bytes) -> list[BatchResult]:
     """The results :func:`encode` made, read with the collector paused."""
     from .batch import BatchResult  # noqa: PLC0415  (batch imports this module)
 
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         payload = pickle.loads(data)  # noqa: S301  (our own workers' results)
         if isinstance(payload, list):
             return payload
@@ -82,6 +80,3 @@ def decode(data: bytes) -> list[BatchResult]:
             BatchResult(index, [events[code]() for code in codes], error, source)
             for (index, error, source), codes in zip(rows, classes, strict=True)
         ]
-    finally:
-        if enabled:
-            gc.enable()
