@@ -12,6 +12,7 @@ import diplo_events
 from diplo_events import Document, Event, Meeting, Pipeline, RegistryError, extractor_registry
 from diplo_events.errors import ExtractorError, InputTypeError
 from diplo_events.extractors.base import Frame, span_of
+from diplo_events.lexicon import LEXICON
 from diplo_events.merge import EventMerger
 from diplo_events.models import Actor, Mention
 from diplo_events.pipeline import _windows
@@ -233,6 +234,25 @@ def test_a_long_text_merged_window_by_window_gives_the_events_merged_at_the_end(
     doc = running(text, "2024-03-12")
     assert doc.events == once(text, "2024-03-12").events
     assert any(len({m.trigger.start // 600 for m in e.mentions}) > 1 for e in doc.events)  # merged across windows
+
+
+class _KeepsEveryMention(EventMerger):
+    """A user's merger that overrides only ``merge`` (here: no merging at all)."""
+
+    def merge(self, events, lexicon=LEXICON):  # type: ignore[no-untyped-def]
+        return sorted(events, key=lambda e: e.mentions[0].trigger.start)
+
+
+def test_a_merger_subclass_with_its_own_merge_is_not_bypassed_on_a_long_text() -> None:
+    paragraphs = _paragraphs()
+    text = "\n\n".join(paragraphs + paragraphs)  # every happening told twice
+    pipe = _windowed(600)
+    pipe.merger = _KeepsEveryMention()
+    events = pipe(text, "2024-03-12").events
+    unmerged = _windowed(600)
+    unmerged.merger = None
+    assert events == sorted(unmerged(text, "2024-03-12").events, key=lambda e: e.mentions[0].trigger.start)
+    assert len(events) > len(_windowed(600)(text, "2024-03-12").events)  # the default merger merges them
 
 
 class _AtTheTop:

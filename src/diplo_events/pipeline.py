@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import importlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import regex
@@ -168,7 +168,8 @@ class Pipeline:
     (:meth:`EventMerger.fold <diplo_events.merge.EventMerger.fold>`) merges each window's
     events as soon as it is read, so that only merged events stay in memory, with the result
     of one merge of every event (should an extractor put an event before an earlier window's,
-    the text is read again and merged once); another merger gets every event at the end.
+    the text is read again and merged once); another merger, or a subclass of ``EventMerger``
+    that overrides ``merge`` or ``__call__`` but not ``fold``, gets every event at the end.
     What crosses a window edge is
     lost: a pronoun, a surname or "the alliance" that refers to a name in the previous window,
     and the story's reference day ("said on Tuesday" in the lead), which dates only the
@@ -286,7 +287,7 @@ class Pipeline:
         if len(text) <= self.window_chars:
             doc.events = self._read(doc)
         else:
-            fold = getattr(self.merger, "fold", None)
+            fold = _fold_of(self.merger)
             if fold is not None:
                 if self._read_windows(doc, fold(doc.lexicon)):
                     return doc
@@ -397,6 +398,18 @@ def _windows(text: str, size: int) -> Iterator[tuple[int, int]]:
             end = n if m is None else max(m.start(), lo)
         yield start, end
         start = end
+
+
+def _fold_of(merger: Stage | None) -> Callable[[Lexicon], RunningMerge] | None:
+    """The merger's ``fold``, unless it is an :class:`EventMerger` subclass that merges its own
+    way (``merge`` or ``__call__`` overridden) and keeps the inherited ``fold``: folding would
+    pass its rule by, so such a merger gets every event at the end."""
+    fold = getattr(merger, "fold", None)
+    if fold is None or not isinstance(merger, EventMerger):
+        return fold
+    cls = type(merger)
+    own_rule = cls.merge is not EventMerger.merge or cls.__call__ is not EventMerger.__call__
+    return None if own_rule and cls.fold is EventMerger.fold else fold
 
 
 def _load_builtin_extractors() -> None:

@@ -10,10 +10,9 @@ event types.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from ..document import ActorMention, Document, Sentence, Token
 from ..models import Actor, EventDate, EventStatus, Location, Mention, Span
@@ -38,6 +37,34 @@ from ..names import (
 )
 
 __all__ = ["Frame", "Party", "actor_of", "note", "span_of"]
+
+_T = TypeVar("_T")
+
+
+class cached_property(Generic[_T]):  # noqa: N801  (named after the functools one it replaces)
+    """``functools.cached_property`` without its lock: Python 3.11's takes a lock on every
+    first read, a cost paid several times per trigger here (a frame is read by one thread).
+    The value is stored in the instance's ``__dict__``, which later reads find first."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> cached_property[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | cached_property[_T]:
+        if obj is None:
+            return self
+        value: _T = self.func(obj)
+        obj.__dict__[self.name] = value
+        return value
+
 
 # every mention kind that can fill a role on its own (adjectives and capitals are checked)
 _PARTY_KINDS = frozenset(PARTY_KINDS)
