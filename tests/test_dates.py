@@ -570,6 +570,15 @@ def test_fast_path_matches_exhaustive_scan(text: str) -> None:
 
 
 @settings(deadline=None)
+@given(text=any_text)
+def test_every_stated_year_is_found_by_the_stamp_prefilter(text: str) -> None:
+    # find_publication_date skips the lines without one: a year stated elsewhere would be lost
+    for e in D.find_date_expressions(text):
+        if e.year is not None and e.kind in D._DAYLIKE:  # noqa: SLF001
+            assert D._YEAR_DIGITS.search(e.text) is not None, e  # noqa: SLF001
+
+
+@settings(deadline=None)
 @given(text=date_soup)
 def test_surrounding_text_only_shifts_offsets(text: str) -> None:
     prefix, suffix = "Officials spoke. ", " and officials spoke."

@@ -1462,6 +1462,8 @@ _LABEL_WITH_COLON: Final = regex.compile(
     regex.VERBOSE,
 )
 _LINE: Final = regex.compile(r"[^\n]+")
+# every year a stamp can state (the "year" groups of the branches: 1800-2099 in four digits)
+_YEAR_DIGITS: Final = regex.compile(r"(?:1[89]|20)\d\d")
 _LOWER_WORD: Final = regex.compile(r"\b[a-z][a-z]+\b")
 _US_ZONE: Final = regex.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT)\b")
 # Lower-case words that may sit on a stamp line ("2:03 pm", "by", "5 min read").
@@ -1495,6 +1497,8 @@ def _stamp_candidates(text: str, window: int) -> list[tuple[int, int, Publicatio
     out: list[tuple[int, int, PublicationDate]] = []
     for line in _LINE.finditer(text, 0, window):
         ls, le = line.span()
+        if _YEAR_DIGITS.search(text, ls, le) is None:
+            continue  # a stamp states its year: no expression of this line can be one
         exprs = find_date_expressions(text, ls, le)
         if not exprs:
             continue

@@ -145,6 +145,8 @@ class EventMerger:
 
     def merge(self, events: Sequence[Event], lexicon: Lexicon = LEXICON) -> list[Event]:
         """The merged events, in order of their first mention."""
+        if len(events) <= 1:
+            return list(events)  # most texts: nothing to merge (what the fold would give)
         running = self.fold(lexicon)
         running.add(events)
         return running.events()
