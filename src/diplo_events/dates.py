@@ -1403,9 +1403,17 @@ def render(resolved: ResolvedDate) -> str:
 
 _PUB_WINDOW: Final = 1500  # only the head of a document carries its stamps
 
-_DATELINE: Final = regex.compile(
-    _expand(
-        r"""
+# The stamp and dateline patterns are compiled when a document first needs them (one given
+# without a publication date, or find_dateline): together they cost ~8 ms to compile, more
+# than the rest of this module, and most callers pass the date.
+
+
+@functools.cache
+def _dateline() -> regex.Pattern[str]:
+    """A news dateline: "MOSCOW, June 26 (RIA Novosti) -"."""
+    return regex.compile(
+        _expand(
+            r"""
     (?P<place>[A-Z][\w'\u2019.\-]+(?:[^\S\n][A-Z][\w'\u2019.\-]+){0,3})  # "MOSCOW", "NEW YORK"
     (?:,[^\S\n]{1,2}[A-Z][\w'\u2019.\-]*(?:[^\S\n][A-Z][\w'\u2019.\-]+){0,2}){0,2}  # ", Ukraine"
     ,[^\S\n]{1,2}                                                # comma before the date
@@ -1417,50 +1425,64 @@ _DATELINE: Final = regex.compile(
     [^\S\n]{0,3}                                                 # blanks
     (?:\([^)\n]{1,40}\)[^\S\n]{0,3})?                            # optional "(RIA Novosti)"
     (?:%(DASH)s|/|:|\(|$)                                        # "-", "/PRNewswire/", ":"
-    """
-    ),
-    regex.VERBOSE | regex.MULTILINE,
-)
-# Where a dateline may start: the text start, a line start, or after a sentence end (for
-# texts whose line breaks were collapsed).
-_DATELINE_START: Final = regex.compile(
-    r"""
+            """
+        ),
+        regex.VERBOSE | regex.MULTILINE,
+    )
+
+
+@functools.cache
+def _dateline_start() -> regex.Pattern[str]:
+    """Where a dateline may start: the text start, a line start, or after a sentence end (for
+    texts whose line breaks were collapsed)."""
+    return regex.compile(
+        r"""
     \n[^\S\n]*                                                  # a line start and its indentation
   | [.!?"\u201d\u2019|][^\S\n]{1,3}(?=[A-Z])                      # a sentence end
-    """,
-    regex.VERBOSE,
-)
+        """,
+        regex.VERBOSE,
+    )
 
 
 def _datelines(text: str, window: int) -> list[regex.Match[str]]:
     starts = [len(text[:window]) - len(text[:window].lstrip(" \t\u00a0"))]
-    starts += [m.end() for m in _DATELINE_START.finditer(text, 0, window)]
+    starts += [m.end() for m in _dateline_start().finditer(text, 0, window)]
     out = []
     for pos in starts:
-        m = _DATELINE.match(text, pos, window)
+        m = _dateline().match(text, pos, window)
         if m is not None:
             out.append(m)
     return out
 
 
-_STAMP_LABEL: Final = regex.compile(
-    r"""
+@functools.cache
+def _stamp_label() -> regex.Pattern[str]:
+    """A stamp's label: "Published", "Last updated"."""
+    return regex.compile(
+        r"""
     \b(?P<label>                                                 # a stamp label:
         (?i:first[^\S\n]+published|published|posted|created|issued|dated|date)  # publication
       | (?i:last[^\S\n]+updated|last[^\S\n]+modified|updated|update|modified)   # update
     )\b
-    """,
-    regex.VERBOSE,
-)
-_LABEL_WITH_COLON: Final = regex.compile(
-    r"""
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _label_with_colon() -> regex.Pattern[str]:
+    """A label, a colon and what follows it on the line: "Published: 12th Mar '23"."""
+    return regex.compile(
+        r"""
     \b(?i:published|posted|updated|date)                         # a label
     (?:[^\S\n]+(?i:on))?                                         # optional "on"
     [^\S\n]*:[^\S\n]*                                            # a colon
     (?P<rest>[^\n]{4,40})                                        # what follows on the line
-    """,
-    regex.VERBOSE,
-)
+        """,
+        regex.VERBOSE,
+    )
+
+
 _LINE: Final = regex.compile(r"[^\n]+")
 _LOWER_WORD: Final = regex.compile(r"\b[a-z][a-z]+\b")
 _US_ZONE: Final = regex.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT)\b")
@@ -1516,7 +1538,7 @@ def _stamp_candidates(text: str, window: int) -> list[tuple[int, int, Publicatio
             else:
                 continue
             segment = text[gap_start : expr.start]
-            labels = list(_STAMP_LABEL.finditer(segment))
+            labels = list(_stamp_label().finditer(segment))
             label = labels[-1] if labels else None
             adjacent = (
                 label is not None and _sentence_words(segment[label.end() :], _LABEL_FILLER) == 0
@@ -1547,7 +1569,7 @@ def _gaps(ls: int, le: int, exprs: list[DateExpression]) -> list[tuple[int, int]
 
 def _dateparser_stamp(text: str, window: int) -> PublicationDate | None:
     """Fallback for labelled stamps the fast path cannot read ("Published: 12th Mar '23")."""
-    for m in _LABEL_WITH_COLON.finditer(text, 0, window):
+    for m in _label_with_colon().finditer(text, 0, window):
         rest = m.group("rest")
         if not any(c.isdigit() for c in rest):
             continue
