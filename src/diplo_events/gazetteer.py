@@ -29,13 +29,12 @@ import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from . import names_index
 from .document import Token
 from .errors import DataFileError
-from .loading import collector_paused
+from .loading import collector_paused, data_text
 from .people_index import PeopleIndex
 from .segment import tokenize
 
@@ -235,7 +234,7 @@ class Gazetteer:
         if self._deferred is None:
             return
         full = Gazetteer()
-        full._load_tsv((resources.files("diplo_events") / "data" / "people.tsv").read_text(encoding="utf-8"), "people.tsv")
+        full._load_tsv(data_text("people.tsv"), "people.tsv")
         self._people, self._person_keys, self._surnames, self._holders = (
             full._people, full._person_keys, full._surnames, full._holders
         )
@@ -504,9 +503,8 @@ def build_from_sources(*, people: bool = True) -> Gazetteer:
 
     for region in LEXICON.regions:
         gaz.add_region(region)
-    data = resources.files("diplo_events") / "data"
     files = ("countries.tsv", "organizations.tsv", "groups.tsv", "cities.tsv", "provinces.tsv", "people.tsv", "territories.tsv")
     for filename in files:
         if people or filename != "people.tsv":
-            gaz._load_tsv((data / filename).read_text(encoding="utf-8"), filename)
+            gaz._load_tsv(data_text(filename), filename)
     return gaz

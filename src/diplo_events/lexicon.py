@@ -22,12 +22,12 @@ from __future__ import annotations
 import copy as _copy
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataFileError
 from .inflect import forms as inflected
+from .loading import data_text
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -477,9 +477,8 @@ def load_lexicon() -> Lexicon:
     prebuilt lexicon that :meth:`Lexicon.default` is)."""
     import tomllib  # noqa: PLC0415
 
-    data = resources.files("diplo_events") / "data"
-    triggers = _read_triggers((data / "triggers.tsv").read_text("utf-8"), "triggers.tsv")
-    classes = tomllib.loads((data / "lexicon.toml").read_text("utf-8"))
+    triggers = _read_triggers(data_text("triggers.tsv"), "triggers.tsv")
+    classes = tomllib.loads(data_text("lexicon.toml"))
     return Lexicon(triggers, classes)
 
 

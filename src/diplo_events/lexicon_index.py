@@ -12,8 +12,9 @@ shipped file is in sync.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from .loading import data_text
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -31,7 +32,7 @@ def read(text: str | None = None) -> Lexicon:
     from .lexicon import Lexicon, Trigger  # noqa: PLC0415  (lexicon imports this module)
 
     if text is None:
-        text = (resources.files("diplo_events") / "data" / FILENAME).read_text(encoding="utf-8")
+        text = data_text(FILENAME)
     data = json.loads(text)
     triggers = [(Trigger(*row[:-1]), frozenset(row[-1])) for row in data["triggers"]]
     words = {name: frozenset(forms) for name, forms in data["words"].items()}

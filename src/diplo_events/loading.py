@@ -1,4 +1,5 @@
-"""Loading done once per process (modules, data), with the cyclic garbage collector paused.
+"""Loading done once per process (modules, data): the package's data files, and the cyclic
+garbage collector paused meanwhile.
 
 Loading makes tens of thousands of long-lived objects and no garbage cycles; a collection
 meanwhile only walks the new objects again and again (~10% of a first call).
@@ -9,8 +10,29 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
-__all__ = ["collector_paused"]
+__all__ = ["collector_paused", "data_bytes", "data_text"]
+
+_DATA = Path(__file__).parent / "data"
+
+
+def data_bytes(name: str) -> bytes:
+    """The contents of the package's ``data/<name>``."""
+    # read beside this module when the package is a directory (as installed from a wheel):
+    # importing and first using importlib.resources costs ~6 ms of a first call; a package in
+    # a zip archive is read through it
+    try:
+        return (_DATA / name).read_bytes()
+    except OSError:
+        from importlib import resources  # noqa: PLC0415
+
+        return (resources.files(__package__) / "data" / name).read_bytes()
+
+
+def data_text(name: str) -> str:
+    """The contents of the package's ``data/<name>``, a UTF-8 text."""
+    return data_bytes(name).decode("utf-8")
 
 
 @contextlib.contextmanager

@@ -9,6 +9,10 @@ rows it needs:
 - per person (in sorted order, found by bisection): the tenures;
 - the holders of each (code, role).
 
+It is read as bytes and only its words and keys are decoded at once: the names and tenures
+(two thirds of it, not all ASCII) are decoded when first needed, which halves the cost of
+opening it.
+
 ``scripts/build_gazetteer_index.py`` writes it from ``people.tsv`` with :func:`render`; a test
 checks that the shipped file is in sync.
 """
@@ -19,8 +23,9 @@ import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from .loading import data_bytes
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer, Tenure
@@ -41,29 +46,32 @@ _ITEM, _PART, _KEY_NAME, _NUMBERS = ";", ",", ">", ","
 class PeopleIndex:
     """The prebuilt people: shared, read-only, parsed a word or a person at a time."""
 
-    def __init__(self, text: str) -> None:
-        starts = [text.index(f"\n{title}\n") for title in _SECTIONS]  # each section: "\n@title\n" lines
-        sections = {
-            title: text[start + len(title) + 2 : end].strip("\n")
-            for title, start, end in zip(_SECTIONS, starts, [*starts[1:], len(text)], strict=True)
-        }
-        words = _lines(sections["@words"])
-        self.words: dict[str, str] = dict(zip(words, _lines(sections["@keys"]), strict=True))
-        self._names, self._tenures, self._holders = sections["@names"], sections["@tenures"], sections["@holders"]
+    def __init__(self, text: str | bytes) -> None:
+        data = memoryview(text.encode("utf-8") if isinstance(text, str) else text)
+        self._sections: dict[str, memoryview] = {}  # title -> its lines, undecoded
+        start = 0
+        for title, after in zip(_SECTIONS, [*_SECTIONS[1:], None], strict=True):  # each: "\n@title\n" lines
+            start = data.obj.index(f"\n{title}\n".encode(), start) + len(title) + 2  # type: ignore[attr-defined]
+            end = len(data) if after is None else data.obj.index(f"\n{after}\n".encode(), start)  # type: ignore[attr-defined]
+            self._sections[title] = data[start:end]
+        self.words: dict[str, str] = dict(zip(self._lines("@words"), self._lines("@keys"), strict=True))
+
+    def _lines(self, title: str) -> list[str]:
+        return _lines(str(self._sections[title], "utf-8").strip("\n"))
 
     @functools.cached_property
     def names(self) -> list[str]:
-        """Every person's name, sorted (split from the text when first needed)."""
-        return _lines(self._names)
+        """Every person's name, sorted (decoded and split when first needed)."""
+        return self._lines("@names")
 
     @functools.cached_property
     def _tenure_lines(self) -> list[str]:
-        return _lines(self._tenures)
+        return self._lines("@tenures")
 
     @classmethod
     def builtin(cls) -> PeopleIndex:
         """The index shipped in the package."""
-        return cls((resources.files("diplo_events") / "data" / FILENAME).read_text(encoding="utf-8"))
+        return cls(data_bytes(FILENAME))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> PeopleIndex:
         return self  # read-only: copies of a gazetteer share it
@@ -96,7 +104,7 @@ class PeopleIndex:
     def holders(self) -> dict[tuple[str, str], set[str]]:
         """(code, role) -> the people who held that role."""
         result = {}
-        for line in _lines(self._holders):
+        for line in self._lines("@holders"):
             code, role, numbers = line.split("\t")
             result[(code, role)] = {self.names[int(n)] for n in numbers.split(_NUMBERS)}
         return result
