@@ -471,7 +471,7 @@ def _is_abbreviation(text: str) -> bool:
 
 @functools.cache
 def _default_gazetteer() -> Gazetteer:
-    with _LOCK, collector_paused():
+    with _LOCK, collector_paused(long_lived=True):
         return _build_default()
 
 
