@@ -150,7 +150,7 @@ class Gazetteer:
         # their keys is at the top level (with no node, None, until read), so it stays complete.
         self._trie: dict[str | None, dict] = {}
         self._deferred: PeopleIndex | None = None  # people not yet read, and where they are
-        self._unread: dict[str, str] = {}  # the deferred words not yet read (a copy to pop)
+        self._unread: dict[str, None] = {}  # the deferred words not yet read (to pop)
         self._holders_read = True
 
     # -- the tables, complete (the deferred people built first) ---------------------------
@@ -208,9 +208,9 @@ class Gazetteer:
             msg = "people can only be deferred on a gazetteer that has none"
             raise ValueError(msg)
         self._deferred = index
-        self._unread = dict(index.words)
+        self._unread = dict.fromkeys(index.word_list)
         self._holders_read = False
-        trie: dict[str | None, dict | None] = dict.fromkeys(index.words)
+        trie: dict[str | None, dict | None] = dict(self._unread)  # each word, with no node yet
         trie.update(self._trie)
         self._trie = trie  # type: ignore[assignment]
 

@@ -9,9 +9,10 @@ rows it needs:
 - per person (in sorted order, found by bisection): the tenures;
 - the holders of each (code, role).
 
-It is read as bytes and only its words and keys are decoded at once: the names and tenures
-(two thirds of it, not all ASCII) are decoded when first needed, which halves the cost of
-opening it.
+It is read as bytes and only its (sorted) words are decoded and split at once, for the
+gazetteer's table of first words; the keys, names and tenures (nine tenths of it, not all
+ASCII) are decoded and split when first needed, and a word's line is found by bisection: a
+text that names nobody in the index never pays for the rest.
 
 ``scripts/build_gazetteer_index.py`` writes it from ``people.tsv`` with :func:`render`; a test
 checks that the shipped file is in sync.
@@ -47,17 +48,33 @@ class PeopleIndex:
     """The prebuilt people: shared, read-only, parsed a word or a person at a time."""
 
     def __init__(self, text: str | bytes) -> None:
-        data = memoryview(text.encode("utf-8") if isinstance(text, str) else text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        view = memoryview(data)  # sections are views: no copy until decoded
         self._sections: dict[str, memoryview] = {}  # title -> its lines, undecoded
         start = 0
         for title, after in zip(_SECTIONS, [*_SECTIONS[1:], None], strict=True):  # each: "\n@title\n" lines
-            start = data.obj.index(f"\n{title}\n".encode(), start) + len(title) + 2  # type: ignore[attr-defined]
-            end = len(data) if after is None else data.obj.index(f"\n{after}\n".encode(), start)  # type: ignore[attr-defined]
-            self._sections[title] = data[start:end]
-        self.words: dict[str, str] = dict(zip(self._lines("@words"), self._lines("@keys"), strict=True))
+            start = data.index(f"\n{title}\n".encode(), start) + len(title) + 2
+            end = len(data) if after is None else data.index(f"\n{after}\n".encode(), start)
+            self._sections[title] = view[start:end]
+        self.word_list: list[str] = self._lines("@words")  # every word that starts a key, sorted
 
     def _lines(self, title: str) -> list[str]:
         return _lines(str(self._sections[title], "utf-8").strip("\n"))
+
+    @functools.cached_property
+    def words(self) -> dict[str, str]:
+        """word -> its line of keys and surname bearers (built when first read)."""
+        return dict(zip(self.word_list, self._key_lines, strict=True))
+
+    @functools.cached_property
+    def _key_lines(self) -> list[str]:
+        return self._lines("@keys")
+
+    def _line_of(self, word: str) -> str:
+        i = bisect.bisect_left(self.word_list, word)
+        if i == len(self.word_list) or self.word_list[i] != word:
+            raise KeyError(word)
+        return self._key_lines[i]
 
     @functools.cached_property
     def names(self) -> list[str]:
@@ -78,14 +95,14 @@ class PeopleIndex:
 
     def keys_of(self, word: str) -> Iterator[tuple[tuple[str, ...], str]]:
         """The people's keys that start with ``word``, each with the person it names."""
-        keys = self.words[word].split("\t", 1)[0]
+        keys = self._line_of(word).split("\t", 1)[0]
         for item in keys.split(_ITEM) if keys else ():
             rest, number = item.split(_KEY_NAME)
             yield (word, *rest.split()), self.names[int(number)]
 
     def surnamed(self, word: str) -> set[str]:
         """The people whose surname is ``word`` (empty when it is no surname)."""
-        numbers = self.words[word].split("\t", 1)[1]
+        numbers = self._line_of(word).split("\t", 1)[1]
         return {self.names[int(n)] for n in numbers.split(_NUMBERS)} if numbers else set()
 
     def tenures(self, name: str) -> list[Tenure] | None:
