@@ -21,10 +21,8 @@ Users extend it without editing the package::
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import functools
-import io
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -342,6 +340,9 @@ class Gazetteer:
         self._load_tsv(text, str(path))
 
     def _load_tsv(self, text: str, where: str) -> None:
+        import csv  # noqa: PLC0415  (the built-in names are read prebuilt: most processes never parse a TSV)
+        import io  # noqa: PLC0415
+
         rows = [r for r in csv.reader(io.StringIO(text), delimiter="\t") if r and not r[0].startswith("#")]
         if not rows:
             return
