@@ -1022,6 +1022,21 @@ _BRANCHES_OF_STARTERS: Final = {
     (15,): ("an", "eight", "eleven", "five", "in", "nine", "one", "seven", "six", "ten", "three", "twelve", "two"),
 }
 _STARTER_BRANCHES: Final = {word: subset for subset, words in _BRANCHES_OF_STARTERS.items() for word in words}
+# A weekday or a month name begins a longer date ("Tuesday, March 12", "March 12", "March 2014")
+# only when a day number, a month name or a year follows it, as its branches spell out; without
+# one, only the branch of the bare name is tried at that word. The others, the costliest to
+# compile, are then compiled only once a text needs them. For each such set of branches: what
+# must follow the word for the longer ones, and the branches left without it.
+_NARROWED: Final = {
+    _STARTER_BRANCHES["tuesday"]: (  # "Tue., 12 March" (k_dm), "Tuesday, March 12" (k_md)
+        regex.compile(r"\.?[.,]{0,2}%(WS)s(?:(?i:the)%(WS)s)?[0-9A-Z]" % _PIECES),
+        (_KIND_GROUPS.index("k_wd"),),
+    ),
+    _STARTER_BRANCHES["april"]: (  # "April 12" (k_md), "April, 2014" (k_my)
+        regex.compile(r"\.?,?%(WS)s(?:(?i:the)%(WS)s)?[0-9]" % _PIECES),
+        (_KIND_GROUPS.index("k_m"),),
+    ),
+}
 
 
 def branches_by_starter() -> dict[str, tuple[int, ...]]:
@@ -1099,6 +1114,9 @@ def find_date_expressions(
             subset = _STARTER_BRANCHES.get(_DIGIT_KEY if word[0].isdigit() else word.lower())
             if subset is None:
                 continue
+            narrowed = _NARROWED.get(subset)
+            if narrowed is not None and narrowed[0].match(text, w.end(), end) is None:
+                subset = narrowed[1]
             pattern, kinds = _branch_pattern(subset)
             m = pattern.match(text, s, end)
             if m is None:
