@@ -1022,20 +1022,34 @@ _BRANCHES_OF_STARTERS: Final = {
     (15,): ("an", "eight", "eleven", "five", "in", "nine", "one", "seven", "six", "ten", "three", "twelve", "two"),
 }
 _STARTER_BRANCHES: Final = {word: subset for subset, words in _BRANCHES_OF_STARTERS.items() for word in words}
-# A weekday or a month name begins a longer date ("Tuesday, March 12", "March 12", "March 2014")
-# only when a day number, a month name or a year follows it, as its branches spell out; without
-# one, only the branch of the bare name is tried at that word. The others, the costliest to
-# compile, are then compiled only once a text needs them. For each such set of branches: what
-# must follow the word for the longer ones, and the branches left without it.
+# Some starters begin their longer branches only when a certain word follows them, as those
+# branches spell out: a weekday or a month name a longer date ("Tuesday, March 12", "March 12",
+# "March 2014") only before a day number, a month name or a year, "in" a count only before a
+# number ("in two weeks' time"). Without it, only the other branches are tried at that word;
+# the longer ones, the costliest to compile, are then compiled only once a text needs them.
+# Each: the words, what must follow them for the longer branches, and the branches left.
+_NARROWINGS: Final = (
+    (  # "Tue., 12 March" (k_dm), "Tuesday, March 12" (k_md); else "Tuesday" (k_wd)
+        [w for w, s in _STARTER_BRANCHES.items() if s == _STARTER_BRANCHES["tuesday"]],
+        r"\.?[.,]{0,2}%(WS)s(?:(?i:the)%(WS)s)?[0-9A-Z]",
+        ("k_wd",),
+    ),
+    (  # "April 12" (k_md), "April, 2014" (k_my); else "April" (k_m)
+        [w for w, s in _STARTER_BRANCHES.items() if s == _STARTER_BRANCHES["april"]],
+        r"\.?,?%(WS)s(?:(?i:the)%(WS)s)?[0-9]",
+        ("k_m",),
+    ),
+    (  # "in two weeks' time" (k_ago); else nothing
+        ["in"],
+        r"%(WS)s(?:(?i:an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)",
+        (),
+    ),
+)
 _NARROWED: Final = {
-    _STARTER_BRANCHES["tuesday"]: (  # "Tue., 12 March" (k_dm), "Tuesday, March 12" (k_md)
-        regex.compile(r"\.?[.,]{0,2}%(WS)s(?:(?i:the)%(WS)s)?[0-9A-Z]" % _PIECES),
-        (_KIND_GROUPS.index("k_wd"),),
-    ),
-    _STARTER_BRANCHES["april"]: (  # "April 12" (k_md), "April, 2014" (k_my)
-        regex.compile(r"\.?,?%(WS)s(?:(?i:the)%(WS)s)?[0-9]" % _PIECES),
-        (_KIND_GROUPS.index("k_m"),),
-    ),
+    word: (guard, tuple(_KIND_GROUPS.index(k) for k in kinds))
+    for words, after, kinds in _NARROWINGS
+    for guard in [regex.compile(after % _PIECES)]
+    for word in words
 }
 
 
@@ -1111,12 +1125,15 @@ def find_date_expressions(
             if s < pos:
                 continue
             word = w.group()
-            subset = _STARTER_BRANCHES.get(_DIGIT_KEY if word[0].isdigit() else word.lower())
+            key = _DIGIT_KEY if word[0].isdigit() else word.lower()
+            subset = _STARTER_BRANCHES.get(key)
             if subset is None:
                 continue
-            narrowed = _NARROWED.get(subset)
+            narrowed = _NARROWED.get(key)
             if narrowed is not None and narrowed[0].match(text, w.end(), end) is None:
                 subset = narrowed[1]
+                if not subset:
+                    continue
             pattern, kinds = _branch_pattern(subset)
             m = pattern.match(text, s, end)
             if m is None:
