@@ -569,6 +569,22 @@ def test_fast_path_matches_exhaustive_scan(text: str) -> None:
     assert D.find_date_expressions(text) == _exhaustive(text)
 
 
+@pytest.mark.parametrize(
+    "word", ["Tuesday", "TUESDAY", "Tue", "Tue.", "Thurs", "April", "APRIL", "Sept", "Sept.", "May", "Jan.", "in", "In", "IN"]
+)
+def test_a_starter_without_what_its_longer_branches_need_finds_what_every_branch_finds(word: str) -> None:
+    """Without a number, month or year after it, only the bare name's branch is tried at a
+    weekday or month name; at "in", without a number, none."""
+    for sep in ("", ".", ",", ".,", ", ", " ", "   ", "    ", "\n", " \n ", ",\n", ". ", ",  ", " , "):
+        for rest in ("12", "12th", "the 12th", "THE 3rd", "March 12", "MARCH 12, 2024", "Mar. 3", "2014", "morning",
+                     "night", "and Wednesday", "x", "", "12 March 2024", "Friday", "$5", "two weeks' time",
+                     "a year from now", "an hour", "ten days ago", "3 months ago", "eleventh"):
+            if not sep and rest[:1].isalnum():
+                continue  # "Tuesday12": one word, no starter, nothing narrowed
+            text = f"on {word}{sep}{rest}."
+            assert D.find_date_expressions(text) == _exhaustive(text), text
+
+
 @settings(deadline=None)
 @given(text=any_text)
 def test_every_stated_year_is_found_by_the_stamp_prefilter(text: str) -> None:

@@ -98,7 +98,17 @@ def test_the_index_reads_back_what_it_renders() -> None:
     gaz.add_person("Ann Bee", "GBR", end="1999-12-31")
     gaz.add_person("Ann Bee", "FRA", "envoy")
     index = PeopleIndex(render(gaz))
+    assert index.word_list == sorted(index.words)  # found by bisection
     assert dict(k for w in index.words for k in index.keys_of(w)) == gaz.person_keys
     assert {w: index.surnamed(w) for w in index.words if index.surnamed(w)} == gaz.surnames
     assert {n: index.tenures(n) for n in gaz.people} == gaz.people
     assert index.holders() == gaz.holders
+
+
+def test_a_words_line_is_found_by_bisection_over_the_bytes() -> None:
+    index = PeopleIndex.builtin()
+    assert all(index._line_of(w) == line for w, line in index.words.items())  # noqa: SLF001
+    for word in ("", "0", "zzzzzz", "putin!", "\u00e9", index.word_list[0] + "\u00e9"):
+        if word not in index.words:
+            with pytest.raises(KeyError):
+                index._line_of(word)  # noqa: SLF001

@@ -8,8 +8,9 @@ from importlib import resources
 import pytest
 
 import diplo_events
-from diplo_events import DataFileError, Lexicon, Pipeline
+from diplo_events import DataFileError, Lexicon, Pipeline, lexicon_index
 from diplo_events.inflect import forms, noun_forms, spellings, verb_forms
+from diplo_events.lexicon import load_lexicon
 
 # -- the inflector: regular rules, the irregular table, both spellings -------------------------
 VERBS = [
@@ -144,3 +145,26 @@ def test_lexicons_pickle() -> None:
 def test_pipeline_rejects_what_is_not_a_lexicon() -> None:
     with pytest.raises(diplo_events.InputTypeError):
         Pipeline.default(lexicon={"meet": "meeting"})  # type: ignore[arg-type]
+
+
+# -- the prebuilt default (data/lexicon_index.json) --------------------------------------------
+def test_the_shipped_lexicon_index_is_in_sync_with_its_sources() -> None:
+    shipped = (resources.files("diplo_events") / "data" / lexicon_index.FILENAME).read_text(encoding="utf-8")
+    assert shipped == lexicon_index.render(load_lexicon()), "run: python scripts/build_lexicon_index.py"
+
+
+def test_the_prebuilt_default_is_the_lexicon_of_its_sources() -> None:
+    built, prebuilt = load_lexicon(), Lexicon.default()
+    assert vars(prebuilt.words) == vars(built.words)
+    assert list(prebuilt.words) == list(built.words)  # file order
+    assert vars(prebuilt.phrases) == vars(built.phrases)
+    assert prebuilt.triggers == built.triggers
+    for name in ("_members", "_includes", "_raw", "_trigger_forms", "_by_form"):
+        assert getattr(prebuilt, name) == getattr(built, name), name
+    assert prebuilt.trigger_words() == built.trigger_words()
+    # a copy of the default extends as one built from the sources does
+    mine, theirs = prebuilt.copy(), built.copy()
+    for lex in (mine, theirs):
+        lex.add_trigger("parley", "verb", "meeting", family="talks", cameo="040")
+        lex.add_words("support_objects", "satellite", pos="noun")
+    assert vars(mine.words) == vars(theirs.words) and mine._by_form == theirs._by_form

@@ -155,7 +155,7 @@ def _pipeline() -> Pipeline:
             if _default is None:
                 from .loading import collector_paused  # noqa: PLC0415
 
-                with collector_paused():
+                with collector_paused(long_lived=True):
                     from .pipeline import Pipeline  # noqa: PLC0415
 
                     _default = Pipeline.default()

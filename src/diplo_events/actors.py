@@ -20,7 +20,6 @@ import bisect
 import datetime as dt
 import tomllib
 from dataclasses import dataclass, fields
-from importlib import resources
 
 import regex
 
@@ -30,6 +29,7 @@ from .gazetteer import (
     ADJECTIVE, ANAPHOR, BODY, CAPITAL, GROUP, INSTITUTION, NAME, OFFICE, ORGANIZATION_CODES, PERSON, Entry, Gazetteer,
 )
 from .lexicon import LEXICON
+from .loading import data_text
 
 __all__ = ["ActorResolver"]
 
@@ -107,7 +107,7 @@ def _load_words() -> _Words:
     Raises:
         DataFileError: a class the resolver reads is missing, or an include names no class.
     """
-    raw = tomllib.loads((resources.files(__package__) / "data/actors.toml").read_text())
+    raw = tomllib.loads(data_text("actors.toml"))
     seats = raw.pop(fields(_Words)[-1].name)
     done: dict[str, frozenset[str]] = {}
 

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import regex
+
+from .loading import data_text
 
 __all__ = ["find_amount"]
 
 
 @cache
 def _table() -> dict[str, Any]:
-    return tomllib.loads((resources.files("diplo_events") / "data" / "amounts.toml").read_text("utf-8"))
+    return tomllib.loads(data_text("amounts.toml"))
 
 
 def _alternation(words: Any) -> str:

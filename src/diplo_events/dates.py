@@ -1022,6 +1022,35 @@ _BRANCHES_OF_STARTERS: Final = {
     (15,): ("an", "eight", "eleven", "five", "in", "nine", "one", "seven", "six", "ten", "three", "twelve", "two"),
 }
 _STARTER_BRANCHES: Final = {word: subset for subset, words in _BRANCHES_OF_STARTERS.items() for word in words}
+# Some starters begin their longer branches only when a certain word follows them, as those
+# branches spell out: a weekday or a month name a longer date ("Tuesday, March 12", "March 12",
+# "March 2014") only before a day number, a month name or a year, "in" a count only before a
+# number ("in two weeks' time"). Without it, only the other branches are tried at that word;
+# the longer ones, the costliest to compile, are then compiled only once a text needs them.
+# Each: the words, what must follow them for the longer branches, and the branches left.
+_NARROWINGS: Final = (
+    (  # "Tue., 12 March" (k_dm), "Tuesday, March 12" (k_md); else "Tuesday" (k_wd)
+        [w for w, s in _STARTER_BRANCHES.items() if s == _STARTER_BRANCHES["tuesday"]],
+        r"\.?[.,]{0,2}%(WS)s(?:(?i:the)%(WS)s)?[0-9A-Z]",
+        ("k_wd",),
+    ),
+    (  # "April 12" (k_md), "April, 2014" (k_my); else "April" (k_m)
+        [w for w, s in _STARTER_BRANCHES.items() if s == _STARTER_BRANCHES["april"]],
+        r"\.?,?%(WS)s(?:(?i:the)%(WS)s)?[0-9]",
+        ("k_m",),
+    ),
+    (  # "in two weeks' time" (k_ago); else nothing
+        ["in"],
+        r"%(WS)s(?:(?i:an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d)",
+        (),
+    ),
+)
+_NARROWED: Final = {
+    word: (guard, tuple(_KIND_GROUPS.index(k) for k in kinds))
+    for words, after, kinds in _NARROWINGS
+    for guard in [regex.compile(after % _PIECES)]
+    for word in words
+}
 
 
 def branches_by_starter() -> dict[str, tuple[int, ...]]:
@@ -1096,9 +1125,15 @@ def find_date_expressions(
             if s < pos:
                 continue
             word = w.group()
-            subset = _STARTER_BRANCHES.get(_DIGIT_KEY if word[0].isdigit() else word.lower())
+            key = _DIGIT_KEY if word[0].isdigit() else word.lower()
+            subset = _STARTER_BRANCHES.get(key)
             if subset is None:
                 continue
+            narrowed = _NARROWED.get(key)
+            if narrowed is not None and narrowed[0].match(text, w.end(), end) is None:
+                subset = narrowed[1]
+                if not subset:
+                    continue
             pattern, kinds = _branch_pattern(subset)
             m = pattern.match(text, s, end)
             if m is None:
@@ -1403,9 +1438,17 @@ def render(resolved: ResolvedDate) -> str:
 
 _PUB_WINDOW: Final = 1500  # only the head of a document carries its stamps
 
-_DATELINE: Final = regex.compile(
-    _expand(
-        r"""
+# The stamp and dateline patterns are compiled when a document first needs them (one given
+# without a publication date, or find_dateline): together they cost ~8 ms to compile, more
+# than the rest of this module, and most callers pass the date.
+
+
+@functools.cache
+def _dateline() -> regex.Pattern[str]:
+    """A news dateline: "MOSCOW, June 26 (RIA Novosti) -"."""
+    return regex.compile(
+        _expand(
+            r"""
     (?P<place>[A-Z][\w'\u2019.\-]+(?:[^\S\n][A-Z][\w'\u2019.\-]+){0,3})  # "MOSCOW", "NEW YORK"
     (?:,[^\S\n]{1,2}[A-Z][\w'\u2019.\-]*(?:[^\S\n][A-Z][\w'\u2019.\-]+){0,2}){0,2}  # ", Ukraine"
     ,[^\S\n]{1,2}                                                # comma before the date
@@ -1417,50 +1460,64 @@ _DATELINE: Final = regex.compile(
     [^\S\n]{0,3}                                                 # blanks
     (?:\([^)\n]{1,40}\)[^\S\n]{0,3})?                            # optional "(RIA Novosti)"
     (?:%(DASH)s|/|:|\(|$)                                        # "-", "/PRNewswire/", ":"
-    """
-    ),
-    regex.VERBOSE | regex.MULTILINE,
-)
-# Where a dateline may start: the text start, a line start, or after a sentence end (for
-# texts whose line breaks were collapsed).
-_DATELINE_START: Final = regex.compile(
-    r"""
+            """
+        ),
+        regex.VERBOSE | regex.MULTILINE,
+    )
+
+
+@functools.cache
+def _dateline_start() -> regex.Pattern[str]:
+    """Where a dateline may start: the text start, a line start, or after a sentence end (for
+    texts whose line breaks were collapsed)."""
+    return regex.compile(
+        r"""
     \n[^\S\n]*                                                  # a line start and its indentation
   | [.!?"\u201d\u2019|][^\S\n]{1,3}(?=[A-Z])                      # a sentence end
-    """,
-    regex.VERBOSE,
-)
+        """,
+        regex.VERBOSE,
+    )
 
 
 def _datelines(text: str, window: int) -> list[regex.Match[str]]:
     starts = [len(text[:window]) - len(text[:window].lstrip(" \t\u00a0"))]
-    starts += [m.end() for m in _DATELINE_START.finditer(text, 0, window)]
+    starts += [m.end() for m in _dateline_start().finditer(text, 0, window)]
     out = []
     for pos in starts:
-        m = _DATELINE.match(text, pos, window)
+        m = _dateline().match(text, pos, window)
         if m is not None:
             out.append(m)
     return out
 
 
-_STAMP_LABEL: Final = regex.compile(
-    r"""
+@functools.cache
+def _stamp_label() -> regex.Pattern[str]:
+    """A stamp's label: "Published", "Last updated"."""
+    return regex.compile(
+        r"""
     \b(?P<label>                                                 # a stamp label:
         (?i:first[^\S\n]+published|published|posted|created|issued|dated|date)  # publication
       | (?i:last[^\S\n]+updated|last[^\S\n]+modified|updated|update|modified)   # update
     )\b
-    """,
-    regex.VERBOSE,
-)
-_LABEL_WITH_COLON: Final = regex.compile(
-    r"""
+        """,
+        regex.VERBOSE,
+    )
+
+
+@functools.cache
+def _label_with_colon() -> regex.Pattern[str]:
+    """A label, a colon and what follows it on the line: "Published: 12th Mar '23"."""
+    return regex.compile(
+        r"""
     \b(?i:published|posted|updated|date)                         # a label
     (?:[^\S\n]+(?i:on))?                                         # optional "on"
     [^\S\n]*:[^\S\n]*                                            # a colon
     (?P<rest>[^\n]{4,40})                                        # what follows on the line
-    """,
-    regex.VERBOSE,
-)
+        """,
+        regex.VERBOSE,
+    )
+
+
 _LINE: Final = regex.compile(r"[^\n]+")
 # every year a stamp can state (the "year" groups of the branches: 1800-2099 in four digits)
 _YEAR_DIGITS: Final = regex.compile(r"(?:1[89]|20)\d\d")
@@ -1520,7 +1577,7 @@ def _stamp_candidates(text: str, window: int) -> list[tuple[int, int, Publicatio
             else:
                 continue
             segment = text[gap_start : expr.start]
-            labels = list(_STAMP_LABEL.finditer(segment))
+            labels = list(_stamp_label().finditer(segment))
             label = labels[-1] if labels else None
             adjacent = (
                 label is not None and _sentence_words(segment[label.end() :], _LABEL_FILLER) == 0
@@ -1551,7 +1608,7 @@ def _gaps(ls: int, le: int, exprs: list[DateExpression]) -> list[tuple[int, int]
 
 def _dateparser_stamp(text: str, window: int) -> PublicationDate | None:
     """Fallback for labelled stamps the fast path cannot read ("Published: 12th Mar '23")."""
-    for m in _LABEL_WITH_COLON.finditer(text, 0, window):
+    for m in _label_with_colon().finditer(text, 0, window):
         rest = m.group("rest")
         if not any(c.isdigit() for c in rest):
             continue

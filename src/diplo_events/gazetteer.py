@@ -21,21 +21,18 @@ Users extend it without editing the package::
 from __future__ import annotations
 
 import copy
-import csv
 import datetime as dt
 import functools
-import io
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from . import names_index
 from .document import Token
 from .errors import DataFileError
-from .loading import collector_paused
+from .loading import collector_paused, data_text
 from .people_index import PeopleIndex
 from .segment import tokenize
 
@@ -151,7 +148,7 @@ class Gazetteer:
         # their keys is at the top level (with no node, None, until read), so it stays complete.
         self._trie: dict[str | None, dict] = {}
         self._deferred: PeopleIndex | None = None  # people not yet read, and where they are
-        self._unread: dict[str, str] = {}  # the deferred words not yet read (a copy to pop)
+        self._unread: dict[str, None] = {}  # the deferred words not yet read (to pop)
         self._holders_read = True
 
     # -- the tables, complete (the deferred people built first) ---------------------------
@@ -209,9 +206,9 @@ class Gazetteer:
             msg = "people can only be deferred on a gazetteer that has none"
             raise ValueError(msg)
         self._deferred = index
-        self._unread = dict(index.words)
+        self._unread = dict.fromkeys(index.word_list)
         self._holders_read = False
-        trie: dict[str | None, dict | None] = dict.fromkeys(index.words)
+        trie: dict[str | None, dict | None] = dict(self._unread)  # each word, with no node yet
         trie.update(self._trie)
         self._trie = trie  # type: ignore[assignment]
 
@@ -235,7 +232,7 @@ class Gazetteer:
         if self._deferred is None:
             return
         full = Gazetteer()
-        full._load_tsv((resources.files("diplo_events") / "data" / "people.tsv").read_text(encoding="utf-8"), "people.tsv")
+        full._load_tsv(data_text("people.tsv"), "people.tsv")
         self._people, self._person_keys, self._surnames, self._holders = (
             full._people, full._person_keys, full._surnames, full._holders
         )
@@ -343,6 +340,9 @@ class Gazetteer:
         self._load_tsv(text, str(path))
 
     def _load_tsv(self, text: str, where: str) -> None:
+        import csv  # noqa: PLC0415  (the built-in names are read prebuilt: most processes never parse a TSV)
+        import io  # noqa: PLC0415
+
         rows = [r for r in csv.reader(io.StringIO(text), delimiter="\t") if r and not r[0].startswith("#")]
         if not rows:
             return
@@ -472,7 +472,7 @@ def _is_abbreviation(text: str) -> bool:
 
 @functools.cache
 def _default_gazetteer() -> Gazetteer:
-    with _LOCK, collector_paused():
+    with _LOCK, collector_paused(long_lived=True):
         return _build_default()
 
 
@@ -504,9 +504,8 @@ def build_from_sources(*, people: bool = True) -> Gazetteer:
 
     for region in LEXICON.regions:
         gaz.add_region(region)
-    data = resources.files("diplo_events") / "data"
     files = ("countries.tsv", "organizations.tsv", "groups.tsv", "cities.tsv", "provinces.tsv", "people.tsv", "territories.tsv")
     for filename in files:
         if people or filename != "people.tsv":
-            gaz._load_tsv((data / filename).read_text(encoding="utf-8"), filename)
+            gaz._load_tsv(data_text(filename), filename)
     return gaz

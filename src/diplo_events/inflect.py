@@ -19,7 +19,8 @@ load at import) for the same forms. The irregular forms are data, in
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
+
+from .loading import data_text
 
 __all__ = ["forms", "noun_forms", "spellings", "verb_forms"]
 
@@ -30,7 +31,7 @@ _VOWELS = frozenset("aeiou")
 def _irregular() -> dict[str, tuple[frozenset[str], bool]]:
     """lemma -> (its irregular forms, whether a final consonant doubles before -ed/-ing)."""
     out: dict[str, tuple[frozenset[str], bool]] = {}
-    text = (resources.files("diplo_events") / "data" / "irregular_verbs.tsv").read_text("utf-8")
+    text = data_text("irregular_verbs.tsv")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -2,6 +2,10 @@
 (``data/lexicon.toml``), each word written once as a lemma and spelt out by
 :mod:`diplo_events.inflect`.
 
+Those two files are the source; the built-in lexicon is read from what they give, prebuilt with
+every form spelt out (``data/lexicon_index.json``, :mod:`diplo_events.lexicon_index`): after
+changing one, run ``python scripts/build_lexicon_index.py`` (a test checks they are in sync).
+
 Extend it as you extend the gazetteer: copy the default, add lemmas, hand it to a pipeline.
 
 >>> lex = Lexicon.default().copy()
@@ -16,15 +20,14 @@ True
 from __future__ import annotations
 
 import copy as _copy
-import tomllib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataFileError
 from .inflect import forms as inflected
+from .loading import data_text
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -156,6 +159,22 @@ class Lexicon:
             lex.load(classes)
         return lex
 
+    @classmethod
+    def _prebuilt(
+        cls,
+        triggers: list[tuple[Trigger, frozenset[str]]],
+        members: dict[str, dict[str, list[str]]],
+        includes: dict[str, list[str]],
+        raw: dict[str, list[str]],
+        words: dict[str, frozenset[str]],
+    ) -> Lexicon:
+        """A lexicon whose forms were worked out beforehand (:mod:`diplo_events.lexicon_index`)."""
+        lex = cls()
+        lex._triggers = [t for t, _ in triggers]
+        lex._members, lex._includes, lex._raw = members, includes, raw
+        lex._rebuild(words, dict(triggers))
+        return lex
+
     def __reduce__(self) -> Any:
         # the shared default travels as a reference (workers load their own); copies in full
         if self._frozen:
@@ -185,6 +204,8 @@ class Lexicon:
         path = Path(path)
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".toml":
+            import tomllib  # noqa: PLC0415  (the built-in lexicon is read prebuilt, without it)
+
             try:
                 raw = tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
@@ -242,7 +263,7 @@ class Lexicon:
             table: dict[str, set[tuple[str, ...]]] = {}
             for t in self._triggers:
                 if t.type == type and t.pos == "compound":
-                    for f in t.forms():
+                    for f in self._trigger_forms[t]:
                         *rest, last = f.split(" ")
                         table.setdefault(last, set()).add(tuple(rest))
             found = self._compound_cache[type] = {k: frozenset(v) for k, v in table.items()}
@@ -283,7 +304,7 @@ class Lexicon:
                 for t in self._triggers
                 if t.type == type and t.pos != "compound" and (pos is None or t.pos == pos) and (family is None or t.family == family)
                 and (needs is None or t.needs == needs)
-                for f in t.forms()
+                for f in self._trigger_forms[t]
             )
             self._forms_cache[key] = found
         return found
@@ -304,7 +325,7 @@ class Lexicon:
             table: dict[str, set[str]] = {}
             for t in self._triggers:
                 if t.type == type and t.pos == "phrasal":
-                    for f in t.forms():
+                    for f in self._trigger_forms[t]:
                         head, _, particle = f.partition(" ")
                         table.setdefault(head, set()).add(particle)
             found = self._phrasal_cache[type] = {k: frozenset(v) for k, v in table.items()}
@@ -382,7 +403,32 @@ class Lexicon:
                 msg = f"{where}: [{name}] has an unknown key {key!r} (use {', '.join([*_MEMBER_KINDS, 'include'])})"
                 raise DataFileError(msg)
 
-    def _rebuild(self) -> None:
+    def _rebuild(
+        self, words: dict[str, frozenset[str]] | None = None, forms: dict[Trigger, frozenset[str]] | None = None
+    ) -> None:
+        """Work out the forms of the classes and triggers (or take them as given, prebuilt)."""
+        if words is None:
+            words = self._class_forms()
+        if forms is None:
+            forms = {t: t.forms() for t in self._triggers}
+        self._trigger_forms = forms
+        self.words = WordClasses(words)
+        self.phrases = WordClasses({k: tuple(sorted(map(tuple, map(str.split, v)))) for k, v in words.items()})
+        for t in self._triggers:
+            if t.object_class is not None and t.object_class not in words:
+                msg = f"trigger {t.lemma!r} needs an object of class {t.object_class!r}, which the lexicon does not have"
+                raise DataFileError(msg)
+        by_form: dict[tuple[str, str], list[Trigger]] = {}
+        for t in self._triggers:
+            for f in forms[t]:
+                by_form.setdefault((t.type, f.split(" ")[0]), []).append(t)
+        self._by_form = by_form
+        self._forms_cache: dict[tuple[str, str | None, str | None, str | None], frozenset[str]] = {}
+        self._phrasal_cache: dict[str, dict[str, frozenset[str]]] = {}
+        self._compound_cache: dict[str, dict[str, frozenset[tuple[str, ...]]]] = {}
+        self._derived: dict[object, Any] = {}
+
+    def _class_forms(self) -> dict[str, frozenset[str]]:
         words: dict[str, frozenset[str]] = {}
 
         def resolve(name: str, seen: tuple[str, ...] = ()) -> frozenset[str]:
@@ -402,21 +448,7 @@ class Lexicon:
 
         for name in [*self._members, *self._includes]:
             resolve(name)
-        self.words = WordClasses(words)
-        self.phrases = WordClasses({k: tuple(sorted(tuple(p.split()) for p in v)) for k, v in words.items()})
-        for t in self._triggers:
-            if t.object_class is not None and t.object_class not in words:
-                msg = f"trigger {t.lemma!r} needs an object of class {t.object_class!r}, which the lexicon does not have"
-                raise DataFileError(msg)
-        by_form: dict[tuple[str, str], list[Trigger]] = {}
-        for t in self._triggers:
-            for f in t.forms():
-                by_form.setdefault((t.type, f.split(" ")[0]), []).append(t)
-        self._by_form = by_form
-        self._forms_cache: dict[tuple[str, str | None, str | None, str | None], frozenset[str]] = {}
-        self._phrasal_cache: dict[str, dict[str, frozenset[str]]] = {}
-        self._compound_cache: dict[str, dict[str, frozenset[tuple[str, ...]]]] = {}
-        self._derived: dict[object, Any] = {}
+        return words
 
 
 def _gerund(lemma: str) -> frozenset[str]:
@@ -441,12 +473,20 @@ def _default_lexicon() -> Lexicon:
 
 
 def load_lexicon() -> Lexicon:
-    """Read the built-in ``data/triggers.tsv`` and ``data/lexicon.toml``."""
-    data = resources.files("diplo_events") / "data"
-    triggers = _read_triggers((data / "triggers.tsv").read_text("utf-8"), "triggers.tsv")
-    classes = tomllib.loads((data / "lexicon.toml").read_text("utf-8"))
+    """Read the built-in ``data/triggers.tsv`` and ``data/lexicon.toml`` (the sources of the
+    prebuilt lexicon that :meth:`Lexicon.default` is)."""
+    import tomllib  # noqa: PLC0415
+
+    triggers = _read_triggers(data_text("triggers.tsv"), "triggers.tsv")
+    classes = tomllib.loads(data_text("lexicon.toml"))
     return Lexicon(triggers, classes)
 
 
-LEXICON = load_lexicon()
+def _load_default() -> Lexicon:
+    from . import lexicon_index  # noqa: PLC0415  (lexicon_index imports this module)
+
+    return lexicon_index.read()
+
+
+LEXICON = _load_default()
 LEXICON._frozen = True  # noqa: SLF001

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = [
     "Actor",
@@ -189,6 +189,8 @@ def __getattr__(name: str) -> Any:
     # ``event_adapter`` (a pydantic.TypeAdapter for one Event) is built on first use: building
     # it costs more than the whole of an extraction call, and most runs never validate JSON
     if name == "event_adapter":
+        from pydantic import TypeAdapter  # noqa: PLC0415  (imported when first needed, like the adapter)
+
         adapter = globals()[name] = TypeAdapter(Event)
         return adapter
     msg = f"module {__name__!r} has no attribute {name!r}"
@@ -197,4 +199,6 @@ def __getattr__(name: str) -> Any:
 
 def event_json_schema() -> dict[str, Any]:
     """The JSON Schema of a list of events (what the CLI writes, one per line)."""
+    from pydantic import TypeAdapter  # noqa: PLC0415
+
     return TypeAdapter(list[Event]).json_schema()

@@ -13,8 +13,9 @@ shipped file is in sync.
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from .loading import data_text
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer
@@ -35,7 +36,7 @@ def read(gazetteer: Gazetteer, text: str | None = None) -> None:
     from .gazetteer import Entry  # noqa: PLC0415  (gazetteer imports this module)
 
     if text is None:
-        text = (resources.files("diplo_events") / "data" / FILENAME).read_text(encoding="utf-8")
+        text = data_text(FILENAME)
     sections = _sections(text)
     entries, index = gazetteer.entries, gazetteer._index  # noqa: SLF001
     day = dt.date.fromisoformat

@@ -4,10 +4,16 @@ Building the people of ``people.tsv`` (22,000 tenures, 60,000 keys) costs far mo
 extraction; the index holds what that build gives, grouped so that a lookup parses only the
 rows it needs:
 
-- per word that starts a person's key (a name, an alias, a surname): the keys starting with it
-  and the person each names, and the people whose surname it is;
+- per word that starts a person's key (a name, an alias, a surname), in sorted order: the keys
+  starting with it and the person each names, and the people whose surname it is;
 - per person (in sorted order, found by bisection): the tenures;
 - the holders of each (code, role).
+
+The index is read as bytes, and only its list of words is decoded and split at once, for the
+gazetteer's table of first words: a word's line is found by bisection over the bytes of its
+section, and a person is referred to by where the line of their name starts in the names
+section (a byte offset), so that looking a word up reads no other line. The names and tenures
+(two thirds of it, not all ASCII) are split when a person's tenures are first read.
 
 ``scripts/build_gazetteer_index.py`` writes it from ``people.tsv`` with :func:`render`; a test
 checks that the shipped file is in sync.
@@ -19,8 +25,9 @@ import bisect
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from .loading import data_bytes
 
 if TYPE_CHECKING:
     from .gazetteer import Gazetteer, Tenure
@@ -41,44 +48,80 @@ _ITEM, _PART, _KEY_NAME, _NUMBERS = ";", ",", ">", ","
 class PeopleIndex:
     """The prebuilt people: shared, read-only, parsed a word or a person at a time."""
 
-    def __init__(self, text: str) -> None:
-        starts = [text.index(f"\n{title}\n") for title in _SECTIONS]  # each section: "\n@title\n" lines
-        sections = {
-            title: text[start + len(title) + 2 : end].strip("\n")
-            for title, start, end in zip(_SECTIONS, starts, [*starts[1:], len(text)], strict=True)
-        }
-        words = _lines(sections["@words"])
-        self.words: dict[str, str] = dict(zip(words, _lines(sections["@keys"]), strict=True))
-        self._names, self._tenures, self._holders = sections["@names"], sections["@tenures"], sections["@holders"]
+    def __init__(self, text: str | bytes) -> None:
+        self._data = data = text.encode("utf-8") if isinstance(text, str) else text
+        self._spans: dict[str, tuple[int, int]] = {}  # title -> where its lines are
+        start = 0
+        for title, after in zip(_SECTIONS, [*_SECTIONS[1:], None], strict=True):  # each: "\n@title\n" lines
+            start = data.index(f"\n{title}\n".encode(), start) + len(title) + 2
+            end = len(data) if after is None else data.index(f"\n{after}\n".encode(), start)
+            self._spans[title] = (start, end)
+        self.word_list: list[str] = self._lines("@words")  # every word that starts a key, sorted
+
+    def _lines(self, title: str) -> list[str]:
+        start, end = self._spans[title]
+        return _lines(str(memoryview(self._data)[start:end], "utf-8").strip("\n"))
+
+    def _name_at(self, at: str) -> str:
+        """The name whose line starts ``at`` bytes into the names section."""
+        start, end = self._spans["@names"]
+        begin = start + int(at)
+        stop = self._data.find(b"\n", begin, end)
+        return self._data[begin : end if stop < 0 else stop].decode("utf-8")
+
+    @functools.cached_property
+    def words(self) -> dict[str, str]:
+        """word -> its keys and surname bearers, as written (built when first read)."""
+        return dict(line.split("\t", 1) for line in self._lines("@keys"))  # type: ignore[misc]
+
+    def _line_of(self, word: str) -> str:
+        """The keys and surname bearers of ``word``: its line of the sorted keys section
+        ("word<TAB>keys<TAB>bearers"), found by bisection over the bytes (UTF-8 keeps the
+        order of the words)."""
+        data, target = self._data, word.encode("utf-8")
+        lo, hi = self._spans["@keys"]  # lo: a line start; every line from hi on has a greater word
+        while lo < hi:
+            begin = data.rfind(b"\n", lo, (lo + hi) // 2) + 1 or lo  # the line holding the middle
+            tab = data.index(b"\t", begin)
+            stop = data.find(b"\n", tab, hi)
+            stop = hi if stop < 0 else stop
+            found = data[begin:tab]
+            if found == target:
+                return data[tab + 1 : stop].decode("utf-8")
+            if found < target:
+                lo = stop + 1
+            else:
+                hi = begin
+        raise KeyError(word)
 
     @functools.cached_property
     def names(self) -> list[str]:
-        """Every person's name, sorted (split from the text when first needed)."""
-        return _lines(self._names)
+        """Every person's name, sorted (decoded and split when first needed)."""
+        return self._lines("@names")
 
     @functools.cached_property
     def _tenure_lines(self) -> list[str]:
-        return _lines(self._tenures)
+        return self._lines("@tenures")
 
     @classmethod
     def builtin(cls) -> PeopleIndex:
         """The index shipped in the package."""
-        return cls((resources.files("diplo_events") / "data" / FILENAME).read_text(encoding="utf-8"))
+        return cls(data_bytes(FILENAME))
 
     def __deepcopy__(self, memo: dict[int, Any]) -> PeopleIndex:
         return self  # read-only: copies of a gazetteer share it
 
     def keys_of(self, word: str) -> Iterator[tuple[tuple[str, ...], str]]:
         """The people's keys that start with ``word``, each with the person it names."""
-        keys = self.words[word].split("\t", 1)[0]
+        keys = self._line_of(word).split("\t", 1)[0]
         for item in keys.split(_ITEM) if keys else ():
-            rest, number = item.split(_KEY_NAME)
-            yield (word, *rest.split()), self.names[int(number)]
+            rest, at = item.split(_KEY_NAME)
+            yield (word, *rest.split()), self._name_at(at)
 
     def surnamed(self, word: str) -> set[str]:
         """The people whose surname is ``word`` (empty when it is no surname)."""
-        numbers = self.words[word].split("\t", 1)[1]
-        return {self.names[int(n)] for n in numbers.split(_NUMBERS)} if numbers else set()
+        numbers = self._line_of(word).split("\t", 1)[1]
+        return {self._name_at(at) for at in numbers.split(_NUMBERS)} if numbers else set()
 
     def tenures(self, name: str) -> list[Tenure] | None:
         """The tenures of ``name`` in file order (None when the index has no such person)."""
@@ -96,9 +139,9 @@ class PeopleIndex:
     def holders(self) -> dict[tuple[str, str], set[str]]:
         """(code, role) -> the people who held that role."""
         result = {}
-        for line in _lines(self._holders):
+        for line in self._lines("@holders"):
             code, role, numbers = line.split("\t")
-            result[(code, role)] = {self.names[int(n)] for n in numbers.split(_NUMBERS)}
+            result[(code, role)] = {self._name_at(at) for at in numbers.split(_NUMBERS)}
         return result
 
 
@@ -113,20 +156,26 @@ def _day(text: str) -> dt.date | None:
 def render(gazetteer: Gazetteer) -> str:
     """The index of the people of ``gazetteer`` (built eagerly, with no other names)."""
     names = sorted(gazetteer.people)
-    number = {name: str(i) for i, name in enumerate(names)}
-    by_word: dict[str, list[str]] = {}
+    order = {name: i for i, name in enumerate(names)}
+    at, offset = {}, 0  # name -> where its line starts in the names section, in bytes
+    for name in names:
+        at[name] = str(offset)
+        offset += len(name.encode("utf-8")) + 1
+    by_word: dict[str, list[tuple[str, str]]] = {}
     for key, name in gazetteer.person_keys.items():
         rest = " ".join(key[1:])
         _check(rest, _ITEM, _KEY_NAME)
-        by_word.setdefault(key[0], []).append(rest + _KEY_NAME + number[name])
+        by_word.setdefault(key[0], []).append((rest, name))
     words = sorted(set(by_word) | set(gazetteer.surnames))
     for word in words:
         _check(word, _ITEM, _KEY_NAME, "\t", "\n", " ")
         _check(word[:1], "@")
     keys = [
-        _ITEM.join(sorted(by_word.get(w, ())))
+        w
         + "\t"
-        + _NUMBERS.join(sorted((number[n] for n in gazetteer.surnames.get(w, ())), key=int))
+        + _ITEM.join(rest + _KEY_NAME + at[name] for rest, name in sorted(by_word.get(w, ())))
+        + "\t"
+        + _NUMBERS.join(at[n] for n in sorted(gazetteer.surnames.get(w, ()), key=order.__getitem__))
         for w in words
     ]
     tenures = []
@@ -140,7 +189,7 @@ def render(gazetteer: Gazetteer) -> str:
             items.append(_PART.join((t.code, t.role, _iso(t.start), _iso(t.end))))
         tenures.append(_ITEM.join(items))
     holders = [
-        f"{code}\t{role}\t" + _NUMBERS.join(sorted((number[n] for n in held), key=int))
+        f"{code}\t{role}\t" + _NUMBERS.join(at[n] for n in sorted(held, key=order.__getitem__))
         for (code, role), held in sorted(gazetteer.holders.items())
     ]
     sections = (words, keys, names, tenures, holders)

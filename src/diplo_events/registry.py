@@ -11,7 +11,6 @@ Entry points are resolved lazily, one name at a time, when that name is asked fo
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -52,7 +51,7 @@ class Registry:
         """
         if name in self._items:
             return self._items[name]
-        found = importlib.metadata.entry_points().select(group=self.group, name=name)
+        found = _entry_points().select(group=self.group, name=name)
         for entry_point in found:
             obj = entry_point.load()
             self._items[name] = obj
@@ -63,11 +62,19 @@ class Registry:
 
     def names(self) -> list[str]:
         """Every name available: registered ones and those declared by entry points."""
-        declared = {ep.name for ep in importlib.metadata.entry_points().select(group=self.group)}
+        declared = {ep.name for ep in _entry_points().select(group=self.group)}
         return sorted(set(self._items) | declared)
 
     def __contains__(self, name: object) -> bool:
         return isinstance(name, str) and name in self.names()
+
+
+def _entry_points() -> Any:
+    # imported here: importlib.metadata costs ~10 ms to import, and the built-in extractors
+    # are registered in-process, so most runs never read an entry point
+    import importlib.metadata  # noqa: PLC0415
+
+    return importlib.metadata.entry_points()
 
 
 extractors = Registry(ENTRY_POINT_GROUP)
