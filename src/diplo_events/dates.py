@@ -305,18 +305,19 @@ _PIECES: Final = {
     # dashes: hyphen, non-breaking hyphen, en dash, em dash
     "DASH": r"[-\u2010\u2011\u2013\u2014]",
     "DASHC": r"\-\u2010\u2011\u2013\u2014",
-    # full month names, capitalised or upper case, not followed by a letter ("Marches")
-    "MONTH_FULL": r"(?:%s)(?![A-Za-z])" % _alt([*_MONTHS, *(m.upper() for m in _MONTHS)]),
+    # full month names, capitalised or upper case, not followed by a letter or a digit ("Marches"):
+    # a name ends a word (the finder looks for its names as whole words)
+    "MONTH_FULL": r"(?:%s)(?!\w)" % _alt([*_MONTHS, *(m.upper() for m in _MONTHS)]),
     # full names or abbreviations ("Nov.", "SEPT")
-    "MONTH": r"(?:(?:%s)(?![A-Za-z])|(?:%s)(?![A-Za-z])\.?)"
+    "MONTH": r"(?:(?:%s)(?!\w)|(?:%s)(?!\w)\.?)"
     % (
         _alt([*_MONTHS, *(m.upper() for m in _MONTHS)]),
         _alt([*_MONTH_ABBR, *(a.upper() for a in _MONTH_ABBR)]),
     ),
     # full weekday names
-    "WEEKDAY": r"(?:%s)(?![A-Za-z])" % _alt([*_WEEKDAYS, *(w.upper() for w in _WEEKDAYS)]),
+    "WEEKDAY": r"(?:%s)(?!\w)" % _alt([*_WEEKDAYS, *(w.upper() for w in _WEEKDAYS)]),
     # full names or abbreviations, used only in front of a full date ("Fri March 12")
-    "WDAY_ANY": r"(?:(?:%s)(?![A-Za-z])|(?:%s)(?![A-Za-z])\.?)"
+    "WDAY_ANY": r"(?:(?:%s)(?!\w)|(?:%s)(?!\w)\.?)"
     % (
         _alt([*_WEEKDAYS, *(w.upper() for w in _WEEKDAYS)]),
         _alt([*_WEEKDAY_ABBR, *(a.upper() for a in _WEEKDAY_ABBR)]),
