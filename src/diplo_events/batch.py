@@ -173,9 +173,9 @@ def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -
     """The chunks' results in order, run by ``forks`` worker processes and by this one.
 
     This process runs a chunk itself whenever every worker has two in hand (one running, one
-    queued, so that none waits while this one is busy): the chunks it runs cost no transport
-    (encoding in a worker, decoding here), and it does not compete with the workers for the
-    cores while it waits for them.
+    queued, so that none waits while this one is busy), and the last one: the chunks it runs
+    cost no transport (encoding in a worker, decoding here), and it does not compete with the
+    workers for the cores while it waits for them.
     """
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     init = (pipeline, transport.builtin_events(pipeline))
@@ -191,15 +191,19 @@ def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -
         if freeze:
             gc.freeze()
         try:
-            pending.extend(pool.submit(_run_chunk, c) for c in itertools.islice(chunks, 2 * forks))
+            pool.submit(int)  # forks the workers now
         finally:
             if freeze:
                 gc.unfreeze()
-        for chunk in chunks:
-            if sum(isinstance(p, Future) and not p.done() for p in pending) < 2 * forks:
+        chunk = next(chunks, None)
+        while chunk is not None:
+            after = next(chunks, None)
+            # the last chunk stays here: handed to a worker, it would keep this process waiting
+            if after is not None and sum(isinstance(p, Future) and not p.done() for p in pending) < 2 * forks:
                 pending.append(pool.submit(_run_chunk, chunk))
             else:
                 pending.append([_run_one(pipeline, *item) for item in chunk])
+            chunk = after
             while pending and (len(pending) > limit or not isinstance(pending[0], Future) or pending[0].done()):
                 yield from _results(pending.popleft())
         while pending:
