@@ -172,10 +172,11 @@ def extract_many(
 def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -> Iterator[BatchResult]:
     """The chunks' results in order, run by ``forks`` worker processes and by this one.
 
-    This process runs a chunk itself whenever every worker has two in hand (one running, one
-    queued, so that none waits while this one is busy), and the last one: the chunks it runs
-    cost no transport (encoding in a worker, decoding here), and it does not compete with the
-    workers for the cores while it waits for them.
+    Every worker is kept with two chunks in hand (one running, one queued); this process runs
+    the others, and the last one, checking the workers a quarter of a chunk at a time so that
+    none waits for its next chunk. The chunks run here cost no transport (encoding in a worker,
+    decoding here), and this process does not compete with the workers for the cores while it
+    waits for them.
     """
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     init = (pipeline, transport.builtin_events(pipeline))
@@ -187,6 +188,17 @@ def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -
     # per chunk, in input order: a worker's future, or the results this process made
     pending: collections.deque[Future[bytes] | list[BatchResult]] = collections.deque()
     limit = 4 * (forks + 1)  # chunks held at most: memory stays flat on endless inputs
+    ahead = next(chunks, None)
+
+    def feed() -> None:
+        nonlocal ahead
+        while ahead is not None and sum(isinstance(p, Future) and not p.done() for p in pending) < 2 * forks:
+            following = next(chunks, None)
+            if following is None:  # the last chunk stays here: a worker's would keep this one waiting
+                return
+            pending.append(pool.submit(_run_chunk, ahead))
+            ahead = following
+
     try:
         if freeze:
             gc.freeze()
@@ -195,15 +207,15 @@ def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -
         finally:
             if freeze:
                 gc.unfreeze()
-        chunk = next(chunks, None)
-        while chunk is not None:
-            after = next(chunks, None)
-            # the last chunk stays here: handed to a worker, it would keep this process waiting
-            if after is not None and sum(isinstance(p, Future) and not p.done() for p in pending) < 2 * forks:
-                pending.append(pool.submit(_run_chunk, chunk))
-            else:
-                pending.append([_run_one(pipeline, *item) for item in chunk])
-            chunk = after
+        while ahead is not None:
+            feed()
+            chunk, ahead = ahead, next(chunks, None)
+            results: list[BatchResult] = []
+            pending.append(results)
+            piece = -(-len(chunk) // 4)
+            for start in range(0, len(chunk), piece):
+                results.extend(_run_one(pipeline, *item) for item in chunk[start : start + piece])
+                feed()
             while pending and (len(pending) > limit or not isinstance(pending[0], Future) or pending[0].done()):
                 yield from _results(pending.popleft())
         while pending:
