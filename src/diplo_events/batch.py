@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import transport
+from .loading import collector_paused
 from .errors import DataFileError, DiploEventsError, InputTypeError
 from .pipeline import parse_published
 
@@ -100,7 +101,8 @@ def _init_worker(pipeline: Pipeline, plain: bool) -> None:
 def _run_chunk(chunk: list[tuple[int, str | Record, Published]]) -> bytes:
     assert _worker_pipeline is not None
     results = [_run_one(_worker_pipeline, i, text, published) for i, text, published in chunk]
-    return transport.encode(results, _worker_plain)
+    with collector_paused():
+        return transport.encode(results, _worker_plain)
 
 
 def _run_one(pipeline: Pipeline, index: int, text: str | Record, published: Published) -> BatchResult:
