@@ -6,8 +6,10 @@ import gc
 import pickle
 from collections.abc import Iterator
 
+import pytest
+
 import diplo_events
-from diplo_events import Document, Meeting, Pipeline, extract_many, transport
+from diplo_events import Document, Meeting, Pipeline, batch, extract_many, transport
 from diplo_events.batch import BatchResult
 from diplo_events.models import Amount
 
@@ -109,3 +111,19 @@ def test_results_are_read_with_the_collector_paused_and_restored() -> None:
     finally:
         gc.enable()
         del transport._GROUPS.validate_python
+
+
+def test_workers_encode_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    paused = []
+    original = transport.encode
+
+    def spy(results: list[BatchResult], plain: bool) -> bytes:
+        paused.append(gc.isenabled())
+        return original(results, plain)
+
+    monkeypatch.setattr(transport, "encode", spy)
+    monkeypatch.setattr(batch, "_worker_pipeline", Pipeline.default())
+    monkeypatch.setattr(batch, "_worker_plain", True)
+    data = batch._run_chunk([(0, TEXTS[0], "2024-05-15")])
+    assert paused == [False] and gc.isenabled()
+    assert transport.decode(data)[0].events == diplo_events.extract(TEXTS[0], "2024-05-15")
