@@ -137,8 +137,9 @@ def extract_many(
         n_jobs: processes, this one included: 1 runs here only, 2 adds one worker process,
             -1 uses every core.
         pipeline: the pipeline to run (the default one otherwise); it is pickled to the workers.
-        chunk_size: documents sent to a worker at a time; by default as many as hold about
-            :data:`CHUNK_CHARS` characters (some 150 short items, or a dozen articles).
+        chunk_size: documents per chunk (what a worker is sent at a time); by default as many
+            as hold about :data:`CHUNK_CHARS` characters (some 150 short items, or a dozen
+            articles).
 
     A document that fails (a non-``str`` item, a bad date, an extractor error, a record with
     a problem) is reported in its result's ``error`` and the others go on.
