@@ -67,6 +67,13 @@ def test_two_jobs_are_this_process_and_one_worker_with_the_serial_results() -> N
     assert unmarked == [[e.model_copy(update={"extractor": ""}) for e in events] for events in expected]
 
 
+def test_one_chunk_runs_here_without_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", None)  # starting a worker would fail
+    results = list(extract_many(TEXTS, published="2024-05-15", n_jobs=2))
+    assert [r.events for r in results] == serial()
+    assert list(extract_many([], n_jobs=2)) == []
+
+
 def test_chunks_hold_about_chunk_chars_characters_and_whole_documents() -> None:
     half = "x" * (batch.CHUNK_CHARS // 2)
     items = [(i, text, None) for i, text in enumerate([half, half, half, "y" * 3 * batch.CHUNK_CHARS, half, ""])]

@@ -87,8 +87,9 @@ def test_only_the_built_in_extractors_and_merger_send_plain_data() -> None:
 
 def test_a_users_event_class_comes_back_from_the_workers_as_itself() -> None:
     pipeline = Pipeline(merger=None).add(SummitExtractor())
-    got = [r.events for r in extract_many(TEXTS, published="2024-05-15", n_jobs=2, pipeline=pipeline)]
-    assert got == [pipeline.extract(t, "2024-05-15") for t in TEXTS]
+    texts = TEXTS * 4  # one text a chunk: the workers get some
+    got = [r.events for r in extract_many(texts, published="2024-05-15", n_jobs=2, pipeline=pipeline, chunk_size=1)]
+    assert got == [pipeline.extract(t, "2024-05-15") for t in texts]
     assert any(got) and all(type(e) is Summit for events in got for e in events)
 
 

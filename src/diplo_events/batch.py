@@ -32,8 +32,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import transport
-from .loading import collector_paused
 from .errors import DataFileError, DiploEventsError, InputTypeError
+from .loading import collector_paused
 from .pipeline import parse_published
 
 if TYPE_CHECKING:
@@ -181,6 +181,11 @@ def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -
     decoding here), and this process does not compete with the workers for the cores while it
     waits for them.
     """
+    ahead, following = next(chunks, None), next(chunks, None)
+    if following is None:  # one chunk at most: not worth starting a process
+        yield from (_run_one(pipeline, *item) for item in ahead or [])
+        return
+    chunks = itertools.chain([following], chunks)
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     init = (pipeline, transport.builtin_events(pipeline))
     pool = ProcessPoolExecutor(forks, mp_context=context, initializer=_init_worker, initargs=init)
@@ -191,7 +196,6 @@ def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -
     # per chunk, in input order: a worker's future, or the results this process made
     pending: collections.deque[Future[bytes] | list[BatchResult]] = collections.deque()
     limit = 4 * (forks + 1)  # chunks held at most: memory stays flat on endless inputs
-    ahead = next(chunks, None)
 
     def feed() -> None:
         nonlocal ahead
