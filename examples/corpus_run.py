@@ -30,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("output", nargs="?", type=Path, help="output folder (default: a new temporary folder)")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of YYYY-MM-DD_slug.txt articles")
-    parser.add_argument("--jobs", type=int, default=1, help="worker processes (default: 1)")
+    parser.add_argument("--jobs", type=int, default=1, help="processes, this one included (default: 1)")
     args = parser.parse_args()
     out = args.output or Path(tempfile.mkdtemp(prefix="diplo_events_"))
     out.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 
 import pytest
@@ -41,6 +42,36 @@ def test_default_chunks_in_processes_give_the_serial_results_failures_and_source
     assert results[22].error == "no text"
     ok = [(i, t) for i, t in enumerate(texts) if isinstance(t, str)] + [(21, TEXTS[0])]
     assert all(results[i].events == diplo_events.extract(t, "2024-05-15") for i, t in ok)
+
+
+class PidExtractor:
+    """The built-in events, each marked with the process that made it."""
+
+    name = "test.pid.v1"
+
+    def extract(self, doc: diplo_events.Document) -> list:
+        marked = {"extractor": f"pid{os.getpid()}"}
+        return [e.model_copy(update=marked) for e in diplo_events.extract(doc.text, doc.published)]
+
+
+def test_two_jobs_are_this_process_and_one_worker_with_the_serial_results() -> None:
+    pipeline = Pipeline(merger=None).add(PidExtractor())
+    texts = TEXTS * 10 + TEXTS[:2]
+    results = list(extract_many(texts, published="2024-05-15", n_jobs=2, pipeline=pipeline, chunk_size=2))
+    assert [r.index for r in results] == list(range(len(texts)))
+    pids = {e.extractor for r in results for e in r.events}
+    assert len(pids) == 2 and f"pid{os.getpid()}" in pids
+    assert {e.extractor for e in results[-1].events} == {f"pid{os.getpid()}"}  # the last chunk runs here
+    unmarked = [[e.model_copy(update={"extractor": ""}) for e in r.events] for r in results]
+    expected = [diplo_events.extract(t, "2024-05-15") for t in texts]
+    assert unmarked == [[e.model_copy(update={"extractor": ""}) for e in events] for events in expected]
+
+
+def test_one_chunk_runs_here_without_a_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "ProcessPoolExecutor", None)  # starting a worker would fail
+    results = list(extract_many(TEXTS, published="2024-05-15", n_jobs=2))
+    assert [r.events for r in results] == serial()
+    assert list(extract_many([], n_jobs=2)) == []
 
 
 def test_chunks_hold_about_chunk_chars_characters_and_whole_documents() -> None:

@@ -6,8 +6,10 @@ import gc
 import pickle
 from collections.abc import Iterator
 
+import pytest
+
 import diplo_events
-from diplo_events import Document, Meeting, Pipeline, extract_many, transport
+from diplo_events import Document, Meeting, Pipeline, batch, extract_many, transport
 from diplo_events.batch import BatchResult
 from diplo_events.models import Amount
 
@@ -85,8 +87,9 @@ def test_only_the_built_in_extractors_and_merger_send_plain_data() -> None:
 
 def test_a_users_event_class_comes_back_from_the_workers_as_itself() -> None:
     pipeline = Pipeline(merger=None).add(SummitExtractor())
-    got = [r.events for r in extract_many(TEXTS, published="2024-05-15", n_jobs=2, pipeline=pipeline)]
-    assert got == [pipeline.extract(t, "2024-05-15") for t in TEXTS]
+    texts = TEXTS * 4  # one text a chunk: the workers get some
+    got = [r.events for r in extract_many(texts, published="2024-05-15", n_jobs=2, pipeline=pipeline, chunk_size=1)]
+    assert got == [pipeline.extract(t, "2024-05-15") for t in texts]
     assert any(got) and all(type(e) is Summit for events in got for e in events)
 
 
@@ -109,3 +112,19 @@ def test_results_are_read_with_the_collector_paused_and_restored() -> None:
     finally:
         gc.enable()
         del transport._GROUPS.validate_python
+
+
+def test_workers_encode_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    paused = []
+    original = transport.encode
+
+    def spy(results: list[BatchResult], plain: bool) -> bytes:
+        paused.append(gc.isenabled())
+        return original(results, plain)
+
+    monkeypatch.setattr(transport, "encode", spy)
+    monkeypatch.setattr(batch, "_worker_pipeline", Pipeline.default())
+    monkeypatch.setattr(batch, "_worker_plain", True)
+    data = batch._run_chunk([(0, TEXTS[0], "2024-05-15")])
+    assert paused == [False] and gc.isenabled()
+    assert transport.decode(data)[0].events == diplo_events.extract(TEXTS[0], "2024-05-15")

@@ -16,6 +16,7 @@ in place of texts (each with its own date, its id carried as the result's ``sour
 
 from __future__ import annotations
 
+import collections
 import csv
 import datetime as dt
 import gc
@@ -25,13 +26,14 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from . import transport
 from .errors import DataFileError, DiploEventsError, InputTypeError
+from .loading import collector_paused
 from .pipeline import parse_published
 
 if TYPE_CHECKING:
@@ -99,7 +101,8 @@ def _init_worker(pipeline: Pipeline, plain: bool) -> None:
 def _run_chunk(chunk: list[tuple[int, str | Record, Published]]) -> bytes:
     assert _worker_pipeline is not None
     results = [_run_one(_worker_pipeline, i, text, published) for i, text, published in chunk]
-    return transport.encode(results, _worker_plain)
+    with collector_paused():
+        return transport.encode(results, _worker_plain)
 
 
 def _run_one(pipeline: Pipeline, index: int, text: str | Record, published: Published) -> BatchResult:
@@ -131,10 +134,12 @@ def extract_many(
             is read lazily, so a generator over a corpus works.
         published: one date for all texts, or an iterable of dates parallel to ``texts``; a
             record's own date, when it has one, comes first.
-        n_jobs: worker processes; 1 runs in this process, -1 uses every core.
+        n_jobs: processes, this one included: 1 runs here only, 2 adds one worker process,
+            -1 uses every core.
         pipeline: the pipeline to run (the default one otherwise); it is pickled to the workers.
-        chunk_size: documents sent to a worker at a time; by default as many as hold about
-            :data:`CHUNK_CHARS` characters (some 150 short items, or a dozen articles).
+        chunk_size: documents per chunk (what a worker is sent at a time); by default as many
+            as hold about :data:`CHUNK_CHARS` characters (some 150 short items, or a dozen
+            articles).
 
     A document that fails (a non-``str`` item, a bad date, an extractor error, a record with
     a problem) is reported in its result's ``error`` and the others go on.
@@ -164,30 +169,70 @@ def extract_many(
             yield _run_one(pipeline, i, text, day)
         return
     chunks = _sized_chunks(items) if chunk_size is None else iter(lambda: list(itertools.islice(items, chunk_size)), [])
+    yield from _in_processes(pipeline, chunks, workers - 1)
+
+
+def _in_processes(pipeline: Pipeline, chunks: Iterator[list[Any]], forks: int) -> Iterator[BatchResult]:
+    """The chunks' results in order, run by ``forks`` worker processes and by this one.
+
+    Every worker is kept with two chunks in hand (one running, one queued); this process runs
+    the others, and the last one, checking the workers a quarter of a chunk at a time so that
+    none waits for its next chunk. The chunks run here cost no transport (encoding in a worker,
+    decoding here), and this process does not compete with the workers for the cores while it
+    waits for them.
+    """
+    ahead, following = next(chunks, None), next(chunks, None)
+    if following is None:  # one chunk at most: not worth starting a process
+        yield from (_run_one(pipeline, *item) for item in ahead or [])
+        return
+    chunks = itertools.chain([following], chunks)
     context = multiprocessing.get_context("spawn" if os.name == "nt" else "fork")
     init = (pipeline, transport.builtin_events(pipeline))
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=init)
+    pool = ProcessPoolExecutor(forks, mp_context=context, initializer=_init_worker, initargs=init)
     # Forked workers share the parent's memory (the gazetteer, the lexicon) until they write to
     # it, and the collector writes to every object it visits: frozen objects are left alone, so
     # the workers copy fewer pages (~10% of their time). Unfrozen once they are started.
     freeze = context.get_start_method() == "fork" and gc.get_freeze_count() == 0
-    if freeze:
-        gc.freeze()
+    # per chunk, in input order: a worker's future, or the results this process made
+    pending: collections.deque[Future[bytes] | list[BatchResult]] = collections.deque()
+    limit = 4 * (forks + 1)  # chunks held at most: memory stays flat on endless inputs
+
+    def feed() -> None:
+        nonlocal ahead
+        while ahead is not None and sum(isinstance(p, Future) and not p.done() for p in pending) < 2 * forks:
+            following = next(chunks, None)
+            if following is None:  # the last chunk stays here: a worker's would keep this one waiting
+                return
+            pending.append(pool.submit(_run_chunk, ahead))
+            ahead = following
+
     try:
-        # a bounded window of chunks in flight keeps memory flat on endless inputs
+        if freeze:
+            gc.freeze()
         try:
-            window = [pool.submit(_run_chunk, c) for c in itertools.islice(chunks, workers * 2)]
+            pool.submit(int)  # forks the workers now
         finally:
             if freeze:
                 gc.unfreeze()
-        while window:
-            results = transport.decode(window.pop(0).result())
-            nxt = next(chunks, None)
-            if nxt is not None:
-                window.append(pool.submit(_run_chunk, nxt))
-            yield from results
+        while ahead is not None:
+            feed()
+            chunk, ahead = ahead, next(chunks, None)
+            results: list[BatchResult] = []
+            pending.append(results)
+            piece = -(-len(chunk) // 4)
+            for start in range(0, len(chunk), piece):
+                results.extend(_run_one(pipeline, *item) for item in chunk[start : start + piece])
+                feed()
+            while pending and (len(pending) > limit or not isinstance(pending[0], Future) or pending[0].done()):
+                yield from _results(pending.popleft())
+        while pending:
+            yield from _results(pending.popleft())
     finally:  # also when the caller stops early: drop the chunks not started yet
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _results(done: Future[bytes] | list[BatchResult]) -> list[BatchResult]:
+    return transport.decode(done.result()) if isinstance(done, Future) else done
 
 
 def _sized_chunks(items: Iterable[tuple[int, Any, Published]]) -> Iterator[list[tuple[int, Any, Published]]]:

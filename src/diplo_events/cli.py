@@ -134,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--list-extractors", action="store_true", help="list the available extractors and exit")
     p.add_argument(
         "-j", "--jobs", type=int, default=1, metavar="N",
-        help="worker processes; -1 uses every core (default: 1). Output stays in input order",
+        help="processes, this one included; -1 uses every core (default: 1). Output stays in input order",
     )
     p.add_argument(
         "-r", "--recursive", action="store_true",
