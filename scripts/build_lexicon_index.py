@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Write the prebuilt lexicon ``src/diplo_events/data/lexicon_index.json`` from its sources
-(``triggers.tsv`` and ``lexicon.toml``).
+(``triggers.tsv`` and ``lexicon.toml``), and the actor resolver's word classes
+``data/actors_index.json`` from ``data/actors.toml``.
 
 Run by hand after a source changes (never at run time)::
 
     python scripts/build_lexicon_index.py [--check]
 
 The lexicon is built with the library's own loader (``diplo_events.lexicon.load_lexicon``) and
-rendered by ``lexicon_index.render``; ``--check`` only reports whether the shipped file is in
-sync (exit status 1 when it is not). ``tests/test_lexicon.py`` runs the same check.
+rendered by ``lexicon_index.render``, the word classes by ``actors.render_actor_words``;
+``--check`` only reports whether the shipped files are in sync (exit status 1 when one is not).
+``tests/test_lexicon.py`` runs the same check.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from diplo_events import lexicon_index  # noqa: E402
+from diplo_events.actors import ACTOR_WORDS_PREBUILT, read_actor_words_source, render_actor_words  # noqa: E402
 from diplo_events.lexicon import load_lexicon  # noqa: E402
 
 DATA = ROOT / "src" / "diplo_events" / "data"
@@ -30,16 +33,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="only check that the shipped file is in sync")
     args = parser.parse_args()
-    text = lexicon_index.render(load_lexicon())
-    out = DATA / lexicon_index.FILENAME
-    if args.check:
-        same = out.is_file() and out.read_text(encoding="utf-8") == text
-        print(f"{out.name}: {'in sync' if same else 'OUT OF SYNC'}")
-        return 0 if same else 1
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({len(text.encode('utf-8')):,} bytes)")
-    return 0
-
+    outputs = {
+        DATA / lexicon_index.FILENAME: lexicon_index.render(load_lexicon()),
+        DATA / ACTOR_WORDS_PREBUILT: render_actor_words(read_actor_words_source()),
+    }
+    status = 0
+    for out, text in outputs.items():
+        if args.check:
+            same = out.is_file() and out.read_text(encoding="utf-8") == text
+            print(f"{out.name}: {'in sync' if same else 'OUT OF SYNC'}")
+            status |= 0 if same else 1
+        else:
+            out.write_text(text, encoding="utf-8")
+            print(f"wrote {out} ({len(text.encode('utf-8')):,} bytes)")
+    return status
 
 if __name__ == "__main__":
     sys.exit(main())

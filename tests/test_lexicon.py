@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from importlib import resources
 
 import pytest
 
 import diplo_events
-from diplo_events import DataFileError, Lexicon, Pipeline, lexicon_index
+from diplo_events import DataFileError, Lexicon, Pipeline, actors, lexicon_index
 from diplo_events.inflect import forms, noun_forms, spellings, verb_forms
 from diplo_events.lexicon import load_lexicon
 
@@ -151,6 +152,13 @@ def test_pipeline_rejects_what_is_not_a_lexicon() -> None:
 def test_the_shipped_lexicon_index_is_in_sync_with_its_sources() -> None:
     shipped = (resources.files("diplo_events") / "data" / lexicon_index.FILENAME).read_text(encoding="utf-8")
     assert shipped == lexicon_index.render(load_lexicon()), "run: python scripts/build_lexicon_index.py"
+
+
+def test_the_shipped_actor_word_classes_are_those_of_actors_toml() -> None:
+    shipped = (resources.files("diplo_events") / "data" / actors.ACTOR_WORDS_PREBUILT).read_text(encoding="utf-8")
+    source = actors.read_actor_words_source()
+    assert shipped == actors.render_actor_words(source), "run: python scripts/build_lexicon_index.py"
+    assert json.loads(shipped) == source
 
 
 def test_the_prebuilt_default_is_the_lexicon_of_its_sources() -> None:

@@ -6,7 +6,6 @@ from them once.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
 from typing import Any
 
@@ -19,6 +18,8 @@ __all__ = ["find_amount"]
 
 @cache
 def _table() -> dict[str, Any]:
+    import tomllib  # noqa: PLC0415  (~3 ms to import: only once a text states an amount)
+
     return tomllib.loads(data_text("amounts.toml"))
 
 
