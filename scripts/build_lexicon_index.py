@@ -8,7 +8,7 @@ Run by hand after a source changes (never at run time)::
     python scripts/build_lexicon_index.py [--check]
 
 The lexicon is built with the library's own loader (``diplo_events.lexicon.load_lexicon``) and
-rendered by ``lexicon_index.render``, the word classes by ``actors.render_actor_words``;
+rendered by ``lexicon_index.render``, the word classes by ``lexicon_index.render_actor_words``;
 ``--check`` only reports whether the shipped files are in sync (exit status 1 when one is not).
 ``tests/test_lexicon.py`` runs the same check.
 """
@@ -23,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from diplo_events import lexicon_index  # noqa: E402
-from diplo_events.actors import ACTOR_WORDS_PREBUILT, read_actor_words_source, render_actor_words  # noqa: E402
 from diplo_events.lexicon import load_lexicon  # noqa: E402
 
 DATA = ROOT / "src" / "diplo_events" / "data"
@@ -35,7 +34,7 @@ def main() -> int:
     args = parser.parse_args()
     outputs = {
         DATA / lexicon_index.FILENAME: lexicon_index.render(load_lexicon()),
-        DATA / ACTOR_WORDS_PREBUILT: render_actor_words(read_actor_words_source()),
+        DATA / lexicon_index.ACTOR_WORDS_PREBUILT: lexicon_index.render_actor_words(lexicon_index.read_actor_words_source()),
     }
     status = 0
     for out, text in outputs.items():

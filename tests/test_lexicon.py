@@ -9,7 +9,7 @@ from importlib import resources
 import pytest
 
 import diplo_events
-from diplo_events import DataFileError, Lexicon, Pipeline, actors, lexicon_index
+from diplo_events import DataFileError, Lexicon, Pipeline, lexicon_index
 from diplo_events.inflect import forms, noun_forms, spellings, verb_forms
 from diplo_events.lexicon import load_lexicon
 
@@ -155,9 +155,9 @@ def test_the_shipped_lexicon_index_is_in_sync_with_its_sources() -> None:
 
 
 def test_the_shipped_actor_word_classes_are_those_of_actors_toml() -> None:
-    shipped = (resources.files("diplo_events") / "data" / actors.ACTOR_WORDS_PREBUILT).read_text(encoding="utf-8")
-    source = actors.read_actor_words_source()
-    assert shipped == actors.render_actor_words(source), "run: python scripts/build_lexicon_index.py"
+    shipped = (resources.files("diplo_events") / "data" / lexicon_index.ACTOR_WORDS_PREBUILT).read_text(encoding="utf-8")
+    source = lexicon_index.read_actor_words_source()
+    assert shipped == lexicon_index.render_actor_words(source), "run: python scripts/build_lexicon_index.py"
     assert json.loads(shipped) == source
 
 

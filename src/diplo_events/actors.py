@@ -22,7 +22,6 @@ import bisect
 import datetime as dt
 import json
 from dataclasses import dataclass, fields
-from typing import Any
 
 import regex
 
@@ -32,6 +31,7 @@ from .gazetteer import (
     ADJECTIVE, ANAPHOR, BODY, CAPITAL, GROUP, INSTITUTION, NAME, OFFICE, ORGANIZATION_CODES, PERSON, Entry, Gazetteer,
 )
 from .lexicon import LEXICON
+from .lexicon_index import ACTOR_WORDS_PREBUILT
 from .loading import data_text
 
 __all__ = ["ActorResolver"]
@@ -102,23 +102,6 @@ class _Words:
     official_nouns: frozenset[str]
     national_branches: frozenset[str]
     seats: dict[str, tuple[str, ...]]
-
-
-#: the source of the word classes, and the same tables as JSON, which the resolver reads
-ACTOR_WORDS_SOURCE, ACTOR_WORDS_PREBUILT = "actors.toml", "actors_index.json"
-
-
-def render_actor_words(tables: dict[str, Any]) -> str:
-    """``data/actors_index.json``: the tables of ``data/actors.toml``, one class per line."""
-    lines = [f"{json.dumps(name)}: {json.dumps(table, ensure_ascii=False)}" for name, table in tables.items()]
-    return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
-def read_actor_words_source() -> dict[str, Any]:
-    """The tables of ``data/actors.toml``, parsed (what ``data/actors_index.json`` holds)."""
-    import tomllib  # noqa: PLC0415  (only the build script and the tests read the source)
-
-    return tomllib.loads(data_text(ACTOR_WORDS_SOURCE))
 
 
 def _load_words() -> _Words:
